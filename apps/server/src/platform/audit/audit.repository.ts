@@ -1,0 +1,48 @@
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/transaction.js";
+import { auditLog } from "./audit.tables.js";
+
+export interface AuditRecord {
+  associationId: string | null;
+  actorId: string | null;
+  /** `<resource>.<pastTense>`, e.g. `sphereMember.roleChanged`. */
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Written inside the transaction of the action it records: no action without its trace, no trace without its action. */
+export async function insertAuditRecord(db: DbOrTx, record: AuditRecord): Promise<void> {
+  await db.insert(auditLog).values({ ...record, data: record.data ?? {} });
+}
+
+export async function listAuditRecords(
+  db: DbOrTx,
+  associationId: string,
+  page: { limit: number; after: { createdAt: string; id: string } | null },
+) {
+  const after = page.after;
+  return db
+    .select({
+      id: auditLog.id,
+      actorId: auditLog.actorId,
+      actorName: sql<string | null>`(SELECT display_name FROM users u WHERE u.id = ${auditLog.actorId})`,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      data: auditLog.data,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.associationId, associationId),
+        after
+          ? or(lt(auditLog.createdAt, after.createdAt), and(eq(auditLog.createdAt, after.createdAt), lt(auditLog.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(page.limit + 1);
+}

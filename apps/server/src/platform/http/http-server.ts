@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import fastifyStatic from "@fastify/static";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { registerErrorHandler } from "./error-handler.js";
+
+export type HttpServer = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface HttpServerOptions {
+  logger: FastifyBaseLogger;
+  trustProxy: boolean;
+  /** Built web app to serve; absent in API-only tests. */
+  webDist?: string;
+  version: string;
+}
+
+/** Fastify with the shared HTTP concerns: security headers, cookies, contracts, OpenAPI, errors, static web app. */
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    trustProxy: options.trustProxy,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    // Everything is served by the instance itself: no third-party origin is ever needed.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  // Limits are declared per route (sign-in, e-mail links, resets, invitations); none is global.
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Trame API", version: options.version, description: "REST API of Trame. Errors: { error: { code, message, fields? } }." },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "trame_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    // The docs page runs inline scripts of its own; loosen the policy for it alone.
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.webDist && fs.existsSync(path.join(options.webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, maxAge: "1h" });
+    const indexHtml = fs.readFileSync(path.join(options.webDist, "index.html"));
+    // Client-side routes: any GET outside /api that is not a file answers the app's page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === "GET" && !request.url.startsWith("/api/")) {
+        return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
+      }
+      return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No such address: ${request.method} ${request.url.split("?")[0]}` } });
+    });
+  }
+  return app;
+}

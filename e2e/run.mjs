@@ -1,0 +1,2 @@
+// Placeholder replaced by the browser journeys runner.
+console.log("e2e: no journeys yet");

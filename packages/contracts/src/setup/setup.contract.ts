@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { displayNameSchema, emailSchema, languageSchema, slugSchema } from "../common/common.contract.js";
+import { passwordSchema } from "../accounts/accounts.contract.js";
+
+export const setupStatusSchema = z.object({ required: z.boolean() });
+
+/** First start: creates the instance administrator and the first association in one transaction. */
+export const setupBodySchema = z.strictObject({
+  admin: z.strictObject({
+    email: emailSchema,
+    displayName: displayNameSchema,
+    password: passwordSchema,
+    language: languageSchema.default("fr"),
+  }),
+  association: z.strictObject({
+    name: z.string().trim().min(2).max(120),
+    slug: slugSchema,
+    language: languageSchema.default("fr"),
+    timeZone: z.string().min(1).max(64).default("Europe/Paris"),
+  }),
+});
+export type SetupBody = z.infer<typeof setupBodySchema>;
