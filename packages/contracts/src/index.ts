@@ -9,3 +9,4 @@ export * from "./associations/associations.contract.js";
 export * from "./spheres/spheres.contract.js";
 export * from "./invitations/invitations.contract.js";
 export * from "./admin/admin.contract.js";
+export * from "./web-routes.js";
