@@ -10,3 +10,4 @@ export * from "./spheres/spheres.contract.js";
 export * from "./invitations/invitations.contract.js";
 export * from "./admin/admin.contract.js";
 export * from "./web-routes.js";
+export * from "./accounts/password-policy.js";

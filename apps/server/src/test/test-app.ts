@@ -61,7 +61,7 @@ async function withFreshDatabase(config: Config): Promise<{ config: Config; drop
 export interface TestResponse<T = unknown> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: import("node:http").OutgoingHttpHeaders;
 }
 
 /** Fastify inject with a cookie jar and the CSRF header a browser page would send. */
