@@ -4,10 +4,20 @@ import type { AppContext } from "../platform/app-context.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateDatabase } from "../platform/db/migrate.js";
 import { DomainEventBus } from "../platform/events/domain-events.js";
+import { createRateLimitStore } from "../platform/http/rate-limit-store.js";
+import { PgBossJobs } from "../platform/jobs/jobs.js";
+import { createStorage } from "../platform/storage/create-storage.js";
+import { jobModules } from "./job-modules.js";
+import { authorizeRoom, createRealtimeHub, publishDomainEvents } from "./realtime-wiring.js";
 
 export interface CreateContextOptions {
   /** Use a throw-away in-memory embedded database (tests). */
   memoryDatabase?: boolean;
+  /**
+   * Start the job workers and schedules (default: config.jobsEnabled). Administration commands pass false: they
+   * may still send jobs, which the workers of a running node then run.
+   */
+  startJobs?: boolean;
 }
 
 /** The composition root: opens the database, applies migrations, builds the platform services. */
@@ -24,16 +34,34 @@ export async function createContext(config: Config, options: CreateContextOption
     await database.close();
     throw err;
   }
-  return {
+  const ctx: AppContext = {
     config,
     database,
     db: database.db,
     events: new DomainEventBus(),
     logger,
+    jobs: new PgBossJobs(database.connectionString, logger),
+    rateLimits: createRateLimitStore(config.redisUrl, logger),
+    storage: createStorage(config.storage, logger),
+    // The authorizer reads the context it is part of; it is first called when a socket subscribes, long after this.
+    realtime: await createRealtimeHub(config, logger, (userId, room) => authorizeRoom(ctx, userId, room)),
   };
+  publishDomainEvents(ctx);
+  try {
+    for (const register of jobModules) register(ctx);
+    if (options.startJobs ?? config.jobsEnabled) await ctx.jobs.start();
+  } catch (err) {
+    await closeContext(ctx);
+    throw err;
+  }
+  return ctx;
 }
 
 /** Stops what createContext started, in reverse order. */
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.realtime.close();
+  await ctx.storage.close();
+  await ctx.jobs.stop();
+  await ctx.rateLimits.close();
   await ctx.database.close();
 }

@@ -2,6 +2,12 @@ import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { AppContext } from "../platform/app-context.js";
 import { insertUser, type UserRow } from "../modules/accounts/accounts.repository.js";
+import { addAssociationMember, createAssociation as createAssociationAsInstance } from "../modules/associations/associations.service.js";
+import { updateAssociationRow } from "../modules/associations/associations.repository.js";
+import { EventBatch } from "../modules/associations/event-batch.js";
+import { addSphereMemberInTx } from "../modules/spheres/sphere-members.service.js";
+import { createSphereInTx } from "../modules/spheres/spheres.service.js";
+import { lockSphere } from "../modules/spheres/spheres.repository.js";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;
@@ -21,4 +27,93 @@ export async function createUser(
     passwordHash: values.password ? await hash(values.password, { algorithm: 2 }) : null,
     isInstanceAdmin: values.isInstanceAdmin ?? false,
   });
+}
+
+// ——— Associations and spheres (through their services, so that counts, audit and invariants hold) ———
+
+export interface TestAssociation {
+  id: string;
+  slug: string;
+  name: string;
+  ownerId: string;
+}
+
+/** An association with an owner (created unless given), through the same service as the CLI. */
+export async function createAssociation(
+  ctx: AppContext,
+  values: {
+    name?: string;
+    slug?: string;
+    ownerId?: string;
+    parentId?: string;
+    sphereCreationPolicy?: "admins" | "request" | "members";
+    language?: "fr" | "en";
+  } = {},
+): Promise<TestAssociation> {
+  const id = unique();
+  const ownerId = values.ownerId ?? (await createUser(ctx, { displayName: `Propriétaire ${id}` })).id;
+  const association = await createAssociationAsInstance(
+    ctx,
+    { name: values.name ?? `Association ${id}`, slug: values.slug ?? `asso-${id}`, parentId: values.parentId, language: values.language ?? "fr" },
+    ownerId,
+  );
+  if (values.sphereCreationPolicy) {
+    await updateAssociationRow(ctx.db, association.id, { sphereCreationPolicy: values.sphereCreationPolicy });
+  }
+  return { id: association.id, slug: association.slug, name: association.name, ownerId };
+}
+
+/** A user who is a member of the association with this role. */
+export async function createMember(
+  ctx: AppContext,
+  associationId: string,
+  role: "owner" | "admin" | "member" | "guest" = "member",
+  values: Parameters<typeof createUser>[1] = {},
+): Promise<UserRow> {
+  const user = await createUser(ctx, values);
+  await addAssociationMember(ctx, associationId, user.id, role, null);
+  return user;
+}
+
+/** A sphere with its first manager (a new member of the association unless given). */
+export async function createSphere(
+  ctx: AppContext,
+  associationId: string,
+  values: { name?: string; visibility?: "secret" | "private" | "open" | "public"; managerId?: string; parentId?: string; description?: string } = {},
+) {
+  const managerId = values.managerId ?? (await createMember(ctx, associationId, "member")).id;
+  const events = new EventBatch();
+  const sphere = await ctx.db.transaction((tx) =>
+    createSphereInTx(
+      tx,
+      associationId,
+      {
+        name: values.name ?? `Sphère ${unique()}`,
+        description: values.description ?? "",
+        visibility: values.visibility ?? "open",
+        parentId: values.parentId,
+      },
+      managerId,
+      null,
+      events,
+    ),
+  );
+  events.emit(ctx.events);
+  return { ...sphere, managerId };
+}
+
+/** Adds an association member to a sphere with a role (as a manager adding them would). */
+export async function addToSphere(
+  ctx: AppContext,
+  associationId: string,
+  sphereId: string,
+  userId: string,
+  role: "manager" | "moderator" | "member" | "guest" = "member",
+): Promise<void> {
+  const events = new EventBatch();
+  await ctx.db.transaction(async (tx) => {
+    await lockSphere(tx, associationId, sphereId);
+    await addSphereMemberInTx(tx, { associationId, sphereId }, userId, role, events);
+  });
+  events.emit(ctx.events);
 }

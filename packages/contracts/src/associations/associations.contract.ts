@@ -3,21 +3,9 @@ import { colorSchema, displayNameSchema, idSchema, isoDateTimeSchema, languageSc
 import { pageSchema } from "../common/pagination.contract.js";
 import { associationPermissions, associationRoles, sphereCreationPolicies } from "../permissions/permissions.js";
 
-/** Modules an association can switch on or off ("à la carte"). Only `spheres` exists in this release. */
-export const moduleNames = [
-  "spheres",
-  "feed",
-  "chat",
-  "documents",
-  "calendar",
-  "polls",
-  "assemblies",
-  "members",
-  "fees",
-  "accounting",
-  "diagnostic",
-  "privacy",
-] as const;
+import { moduleNames } from "./module-names.js";
+
+export { moduleNames };
 export const moduleNameSchema = z.enum(moduleNames);
 export type ModuleName = z.infer<typeof moduleNameSchema>;
 

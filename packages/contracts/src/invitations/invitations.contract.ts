@@ -51,6 +51,12 @@ export const invitationSchema = z.object({
   createdAt: isoDateTimeSchema,
 });
 export const invitationPageSchema = pageSchema(invitationSchema);
+/** Admins list every invitation (or one sphere's); sphere managers and moderators list their sphere's. */
+export const invitationListQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  sphereId: idSchema.optional(),
+});
 export type Invitation = z.infer<typeof invitationSchema>;
 
 /** What the invitee sees before accepting. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { displayNameSchema, emailSchema, languageSchema, slugSchema } from "../common/common.contract.js";
-import { passwordSchema } from "../accounts/accounts.contract.js";
+import { displayNameSchema, emailSchema, idSchema, languageSchema, slugSchema } from "../common/common.contract.js";
+import { meSchema, passwordSchema } from "../accounts/accounts.contract.js";
 
 export const setupStatusSchema = z.object({ required: z.boolean() });
 
@@ -20,3 +20,13 @@ export const setupBodySchema = z.strictObject({
   }),
 });
 export type SetupBody = z.infer<typeof setupBodySchema>;
+
+/**
+ * What a successful set-up answers: the administrator, now signed in (a Me, like GET /session's user), and where to
+ * go next (the first association).
+ */
+export const setupResultSchema = z.object({
+  user: meSchema,
+  association: z.object({ id: idSchema, name: z.string(), slug: z.string() }),
+});
+export type SetupResult = z.infer<typeof setupResultSchema>;

@@ -81,6 +81,12 @@ export const sphereJoinRequestSchema = z.object({
 });
 export const sphereJoinRequestPageSchema = pageSchema(sphereJoinRequestSchema);
 export type SphereJoinRequest = z.infer<typeof sphereJoinRequestSchema>;
+/** Reviewers list requests by status, newest first (pending by default). */
+export const joinRequestListQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  status: joinRequestStatusSchema.default("pending"),
+});
 export const decideJoinRequestBodySchema = z.strictObject({
   decision: z.enum(["approve", "refuse"]),
   reason: z.string().trim().max(1_000).optional(),

@@ -1,9 +1,14 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/transaction.js";
-import { sessions, users } from "./accounts.tables.js";
+import type { TimestampCursor } from "../../platform/db/timestamp-cursor.js";
+import { emailTokens, sessions, users } from "./accounts.tables.js";
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
+export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
+
+/** The unique index that makes e-mail addresses case-insensitively unique. */
+export const USERS_EMAIL_KEY = "users_email_lower_key";
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
   const [row] = await db
@@ -70,4 +75,185 @@ export async function touchSession(db: DbOrTx, sessionId: string, expiresAt: str
 
 export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function hasInstanceAdmin(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.isInstanceAdmin, true)).limit(1);
+  return rows.length > 0;
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: string,
+  values: { displayName?: string; language?: "fr" | "en"; passwordHash?: string | null },
+): Promise<UserRow | null> {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Users ordered by lower(email) (unique: a keyset on it alone never skips nor repeats), searched by address or by
+ * folded display name. Answers `limit + 1` rows.
+ */
+export async function listUsersPage(db: DbOrTx, page: { limit: number; afterEmail: string | null; q: string | undefined }) {
+  const q = page.q?.trim();
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      language: users.language,
+      isInstanceAdmin: users.isInstanceAdmin,
+      createdAt: users.createdAt,
+      sortEmail: sql<string>`lower(${users.email})`,
+    })
+    .from(users)
+    .where(
+      and(
+        page.afterEmail ? sql`lower(${users.email}) > ${page.afterEmail}` : undefined,
+        pattern
+          ? or(sql`lower(${users.email}) LIKE lower(${pattern})`, sql`trame_fold(${users.displayName}) LIKE trame_fold(${pattern})`)
+          : undefined,
+      ),
+    )
+    .orderBy(sql`lower(${users.email})`)
+    .limit(page.limit + 1);
+}
+
+export async function insertEmailToken(
+  db: DbOrTx,
+  values: { tokenHash: string; userId: string; purpose: EmailTokenPurpose; expiresAt: string },
+): Promise<void> {
+  await db.insert(emailTokens).values(values);
+}
+
+/**
+ * Uses a token once, atomically: only an unused, unexpired token of this purpose is marked used, so two concurrent
+ * uses cannot both succeed. Answers its user, or null (unknown, used, expired or of another purpose).
+ */
+export async function consumeEmailToken(db: DbOrTx, tokenHash: string, purpose: EmailTokenPurpose): Promise<string | null> {
+  const [row] = await db
+    .update(emailTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(emailTokens.tokenHash, tokenHash),
+        eq(emailTokens.purpose, purpose),
+        sql`${emailTokens.usedAt} IS NULL`,
+        gt(emailTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ userId: emailTokens.userId });
+  return row?.userId ?? null;
+}
+
+/** Deletes a user's sessions, all or all but one; answers how many were deleted. */
+export async function deleteUserSessions(db: DbOrTx, userId: string, exceptSessionId: string | null): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Deletes one session only if it belongs to the user. */
+export async function deleteUserSession(db: DbOrTx, userId: string, sessionId: string): Promise<boolean> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** A user's live sessions, most recently used first, keyset on (last_seen_at, id). Answers `limit + 1` rows. */
+export async function listUserSessions(db: DbOrTx, userId: string, page: { limit: number; after: TimestampCursor | null }) {
+  const after = page.after;
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+      ip: sessions.ip,
+      at: sql<string>`${sessions.lastSeenAt}::text`,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, sql`now()`),
+        after
+          ? or(
+              lt(sessions.lastSeenAt, sql`${after.at}::timestamptz`),
+              and(eq(sessions.lastSeenAt, sql`${after.at}::timestamptz`), gt(sessions.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt), asc(sessions.id))
+    .limit(page.limit + 1);
+}
+
+const PURGE_BATCH = 5_000;
+
+/** Deletes in batches (short transactions, no long lock), until nothing is left; answers how many rows went. */
+async function deleteInBatches(db: DbOrTx, deleteBatch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await deleteBatch();
+    total += n;
+    if (n < PURGE_BATCH) return total;
+  }
+}
+
+export async function purgeExpiredSessions(db: DbOrTx): Promise<number> {
+  return deleteInBatches(db, async () => {
+    const rows = await db
+      .delete(sessions)
+      .where(sql`${sessions.id} IN (SELECT id FROM sessions WHERE expires_at < now() LIMIT ${PURGE_BATCH})`)
+      .returning({ id: sessions.id });
+    return rows.length;
+  });
+}
+
+/** Used tokens are kept for a day (a second click on a link still finds it "used"), expired ones go at once. */
+export async function purgeEmailTokens(db: DbOrTx): Promise<number> {
+  return deleteInBatches(db, async () => {
+    const rows = await db
+      .delete(emailTokens)
+      .where(
+        sql`${emailTokens.id} IN (SELECT id FROM email_tokens WHERE expires_at < now() OR used_at < now() - interval '1 day' LIMIT ${PURGE_BATCH})`,
+      )
+      .returning({ id: emailTokens.id });
+    return rows.length;
+  });
+}
+
+/** Whether an insert or update failed because the address is taken (case-insensitively). Drizzle wraps the driver's error. */
+export function isEmailTakenError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (code === "23505") return constraint === USERS_EMAIL_KEY;
+  }
+  return false;
+}
+
+// ——— Avatar (used by avatar.service.ts; added by the storage/real-time helper) ———
+
+/** Points the user at a new avatar key (or none) under their row lock; returns the previous key, undefined if no such user. */
+export async function swapUserAvatarKey(db: DbOrTx, userId: string, avatarKey: string | null): Promise<string | null | undefined> {
+  const [current] = await db.select({ avatarKey: users.avatarKey }).from(users).where(eq(users.id, userId)).limit(1).for("update");
+  if (!current) return undefined;
+  await db.update(users).set({ avatarKey, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  return current.avatarKey;
+}
+
+export async function findUserAvatarKey(db: DbOrTx, userId: string): Promise<string | null | undefined> {
+  const [row] = await db.select({ avatarKey: users.avatarKey }).from(users).where(eq(users.id, userId)).limit(1);
+  return row ? row.avatarKey : undefined;
 }

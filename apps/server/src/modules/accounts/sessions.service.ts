@@ -1,6 +1,19 @@
 import type { Actor } from "../../platform/authz/actor.js";
 import type { AppContext } from "../../platform/app-context.js";
-import { deleteSession, findLiveSessionWithUser, insertSession, touchSession, type UserRow } from "./accounts.repository.js";
+import type { Page, UserSession } from "@trame/contracts";
+import { decodeTimestampCursor, toTimestampPage } from "../../platform/db/timestamp-cursor.js";
+import { notFound } from "../../platform/http/app-error.js";
+import {
+  deleteSession,
+  deleteUserSession,
+  deleteUserSessions,
+  findLiveSessionWithUser,
+  insertSession,
+  listUserSessions,
+  touchSession,
+  type UserRow,
+} from "./accounts.repository.js";
+import { presentUserSession } from "./accounts.presenter.js";
 import { generateToken, hashToken } from "./session-tokens.js";
 
 export interface ResolvedSession {
@@ -42,6 +55,31 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
 
 export async function closeSession(ctx: AppContext, sessionId: string): Promise<void> {
   await deleteSession(ctx.db, sessionId);
+}
+
+type SignedInActor = { userId: string; sessionId: string | null };
+
+// Session ids are sha-256 digests in base64url: anything else in a cursor is not one of ours.
+const isSessionId = (id: string) => /^[A-Za-z0-9_-]{43}$/.test(id);
+
+/** One's own live sessions, most recently used first; the one making the request is flagged. */
+export async function listMySessions(ctx: AppContext, actor: SignedInActor, query: { cursor?: string; limit: number }): Promise<Page<UserSession>> {
+  const rows = await listUserSessions(ctx.db, actor.userId, {
+    limit: query.limit,
+    after: decodeTimestampCursor(query.cursor, isSessionId),
+  });
+  const page = toTimestampPage(rows, query.limit);
+  return { items: page.rows.map((row) => presentUserSession(row, actor.sessionId)), nextCursor: page.nextCursor };
+}
+
+/** Signs out one of one's sessions; another person's session answers NOT_FOUND, as an unknown one does. */
+export async function closeMySession(ctx: AppContext, actor: SignedInActor, sessionId: string): Promise<void> {
+  if (!(await deleteUserSession(ctx.db, actor.userId, sessionId))) throw notFound("This session");
+}
+
+/** "Sign out everywhere else": every session of the account but the current one. */
+export async function closeOtherSessions(ctx: AppContext, actor: SignedInActor): Promise<number> {
+  return deleteUserSessions(ctx.db, actor.userId, actor.sessionId);
 }
 
 function sessionExpiry(ctx: AppContext): string {

@@ -9,6 +9,7 @@ import Fastify, {
 } from "fastify";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -66,6 +67,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   await app.register(cookie);
   // Limits are declared per route (sign-in, e-mail links, resets, invitations); none is global.
   await app.register(rateLimit, { global: false });
+  // Uploads are read as streams by the routes that expect them (request.file()); each passes its own size limit.
+  // These defaults bound what any other multipart request may cost.
+  await app.register(multipart, { limits: { fileSize: 1_048_576, files: 1, fields: 10, parts: 11, fieldSize: 16_384, headerPairs: 100 } });
 
   await app.register(swagger, {
     openapi: {

@@ -1,0 +1,15 @@
+import type { AppContext } from "../platform/app-context.js";
+import { registerMailJobs } from "../platform/mail/mail-delivery.js";
+import { registerAccountsJobs } from "../modules/accounts/accounts.jobs.js";
+
+/**
+ * Registers a module's background jobs: `ctx.jobs.register(name, handler)` and `ctx.jobs.schedule(name, cron)`.
+ * Called on every node while the context is built (a node that does not run jobs still needs the queues to send to).
+ */
+export type RegisterJobs = (ctx: AppContext) => void;
+
+/** Every module's jobs, in one list: adding a module is one line here. */
+export const jobModules: RegisterJobs[] = [
+  registerMailJobs,
+  registerAccountsJobs,
+];

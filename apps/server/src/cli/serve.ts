@@ -1,0 +1,27 @@
+import { serve } from "../app/serve.js";
+import { helpOption, type CliCommand } from "./command.js";
+import { runWorker } from "../app/worker.js";
+import { loadConfig } from "../config/env.js";
+
+export const serveCommand: CliCommand = {
+  path: ["serve"],
+  summary: "Start a Trame node (HTTP API, web app, real time, background jobs).",
+  details: [
+    "The same as `npm start`. Migrations are applied at start.",
+    "--worker runs the background jobs only (mail, purges), without HTTP: with several nodes behind a load balancer,",
+    "run the web nodes with JOBS_ENABLED=false and one or more `trame serve --worker`.",
+  ].join("\n"),
+  options: {
+    demo: { type: "boolean", description: "Load the demo federation first (only on an instance not set up yet)." },
+    worker: { type: "boolean", description: "Run background jobs only, no HTTP." },
+    help: helpOption,
+  },
+  longRunning: true,
+  async run(values) {
+    if (values.worker) {
+      await runWorker(loadConfig());
+      return;
+    }
+    await serve(loadConfig(), { demo: values.demo === true });
+  },
+};

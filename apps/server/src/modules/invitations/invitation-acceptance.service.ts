@@ -1,0 +1,118 @@
+import type { z } from "zod";
+import type { acceptInvitationBodySchema } from "@trame/contracts";
+import type { AppContext } from "../../platform/app-context.js";
+import type { Actor } from "../../platform/authz/actor.js";
+import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
+import { AppError, conflict, validationFailed } from "../../platform/http/app-error.js";
+import { findUserByEmail, findUserById, type UserRow } from "../accounts/accounts.repository.js";
+import { createUserAccount } from "../accounts/accounts.service.js";
+import { hashToken } from "../accounts/session-tokens.js";
+import { addAssociationMemberInTx } from "../associations/association-members.service.js";
+import { lockAssociation } from "../associations/associations.repository.js";
+import { EventBatch } from "../associations/event-batch.js";
+import { addSphereMemberInTx } from "../spheres/sphere-members.service.js";
+import { lockSphere } from "../spheres/spheres.repository.js";
+import { consumeInvitationUse, findInvitationByTokenHash, hasInvitedMemberships, isUsable } from "./invitations.repository.js";
+
+const invalidInvitation = () =>
+  new AppError("TOKEN_INVALID", "This invitation has expired, was revoked or has already been used. Ask for a new one.");
+
+async function findUsableInvitation(ctx: AppContext, token: string) {
+  const found = await findInvitationByTokenHash(ctx.db, hashToken(token));
+  if (!found || !isUsable(found.invitation)) throw invalidInvitation();
+  return found;
+}
+
+/** What the invitation page shows before accepting; works signed out. */
+export async function previewInvitation(ctx: AppContext, actor: Actor, token: string) {
+  const found = await findUsableInvitation(ctx, token);
+  const { invitation } = found;
+  const needsAccount =
+    actor.kind !== "user" &&
+    (invitation.kind === "link" || !(invitation.email && (await findUserByEmail(ctx.db, invitation.email))));
+  return {
+    associationName: found.associationName,
+    associationSlug: found.associationSlug,
+    sphereName: found.sphereName,
+    invitedByName: found.invitedByName,
+    kind: invitation.kind,
+    email: invitation.email,
+    needsAccount,
+  };
+}
+
+export interface AcceptedInvitation {
+  associationId: string;
+  associationSlug: string;
+  sphereId: string | null;
+  /** Set when the account was created now: the route signs them in. */
+  createdUser: UserRow | null;
+}
+
+/**
+ * Accepts an invitation: the account if needed, the memberships (never lowering a role someone already has), and
+ * one use counted atomically — all in one transaction, so a spent or expired invitation leaves nothing behind.
+ */
+export async function acceptInvitation(
+  ctx: AppContext,
+  actor: Actor,
+  token: string,
+  body: z.output<typeof acceptInvitationBodySchema>,
+): Promise<AcceptedInvitation> {
+  const found = await findUsableInvitation(ctx, token);
+  const { invitation } = found;
+  const signedInUser = actor.kind === "user" ? await findUserById(ctx.db, actor.userId) : null;
+  if (signedInUser && invitation.kind === "email" && signedInUser.email.toLowerCase() !== invitation.email?.toLowerCase()) {
+    throw conflict(
+      `This invitation was sent to ${invitation.email}, and you are signed in as ${signedInUser.email}. Sign out, then open the invitation again.`,
+    );
+  }
+  const newAccountEmail = signedInUser ? null : await emailForNewAccount(ctx, invitation.kind, invitation.email, body.email);
+  if (newAccountEmail !== null && !body.displayName) {
+    throw validationFailed("Tell us your name to create your account.", [{ path: "displayName", message: "required" }]);
+  }
+  const sphereId = invitation.sphereId !== null && found.sphereArchivedAt === null ? invitation.sphereId : null;
+  const events = new EventBatch();
+
+  const createdUser = await ctx.db.transaction(async (tx) => {
+    const user =
+      signedInUser ??
+      (await createUserAccount(
+        ctx,
+        { email: newAccountEmail!, displayName: body.displayName!, password: body.password, language: found.associationLanguage },
+        tx,
+      ));
+    await lockAssociation(tx, invitation.associationId);
+    if (sphereId) await lockSphere(tx, invitation.associationId, sphereId);
+    // Opening an invitation one already benefits from changes nothing and spends no use of it.
+    if (signedInUser && (await hasInvitedMemberships(tx, invitation, user.id))) return null;
+    if (!(await consumeInvitationUse(tx, invitation.id))) throw invalidInvitation();
+    const role = await addAssociationMemberInTx(tx, invitation.associationId, user.id, invitation.associationRole, invitation.invitedBy, events, "atLeast");
+    if (sphereId) await addSphereMemberInTx(tx, { associationId: invitation.associationId, sphereId }, user.id, invitation.sphereRole, events);
+    await insertAuditRecord(tx, {
+      associationId: invitation.associationId,
+      actorId: user.id,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: invitation.id,
+      data: { kind: invitation.kind, associationRole: role, sphereId, sphereRole: sphereId ? invitation.sphereRole : null },
+    });
+    return signedInUser ? null : user;
+  });
+  events.emit(ctx.events);
+  return { associationId: invitation.associationId, associationSlug: found.associationSlug, sphereId, createdUser };
+}
+
+/**
+ * The address of the account to create for a signed-out visitor. For an e-mail invitation, the invited address
+ * (they proved they read its mailbox); for a link, the one they typed. An address that already has an account
+ * must sign in first: accepting must not be a way into someone else's account.
+ */
+async function emailForNewAccount(ctx: AppContext, kind: "email" | "link", invited: string | null, typed: string | undefined): Promise<string> {
+  const email = kind === "email" ? invited : typed;
+  if (!email) throw validationFailed("Your e-mail address is needed to create your account.", [{ path: "email", message: "required" }]);
+  if (await findUserByEmail(ctx.db, email)) {
+    throw new AppError("UNAUTHENTICATED", "An account already exists for this address: sign in first, then open the invitation again.");
+  }
+  return email;
+}

@@ -1,0 +1,167 @@
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../../platform/db/transaction.js";
+// Names and memberships are read by join, so that a page or a batch is one query (see docs/ARCHITECTURE.md).
+import { users } from "../accounts/accounts.tables.js";
+import { associationMembers, associations } from "../associations/associations.tables.js";
+import { exactTimestamp } from "../associations/name-search.js";
+import { sphereMembers, spheres } from "../spheres/spheres.tables.js";
+import { invitations } from "./invitations.tables.js";
+
+export type InvitationRow = typeof invitations.$inferSelect;
+export type NewInvitation = typeof invitations.$inferInsert;
+
+const inviters = alias(users, "inviter");
+
+export async function insertInvitations(db: DbOrTx, rows: NewInvitation[]): Promise<InvitationRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(invitations).values(rows).returning();
+}
+
+/**
+ * Of these addresses, those whose account is already in the association (and in the sphere, when one is given):
+ * inviting them again would do nothing.
+ */
+export async function listAlreadyMemberEmails(db: DbOrTx, associationId: string, sphereId: string | null, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const lowered = emails.map((e) => e.toLowerCase());
+  const rows = await db
+    .select({ email: sql<string>`lower(${users.email})` })
+    .from(users)
+    .innerJoin(associationMembers, and(eq(associationMembers.userId, users.id), eq(associationMembers.associationId, associationId)))
+    .where(
+      and(
+        inArray(sql`lower(${users.email})`, lowered),
+        sphereId
+          ? sql`EXISTS (SELECT 1 FROM sphere_members sm WHERE sm.sphere_id = ${sphereId} AND sm.user_id = ${users.id})`
+          : undefined,
+      ),
+    );
+  return new Set(rows.map((r) => r.email));
+}
+
+/** An invitation of the association with the names shown in lists. */
+const listColumns = {
+  id: invitations.id,
+  kind: invitations.kind,
+  email: invitations.email,
+  associationRole: invitations.associationRole,
+  sphereId: invitations.sphereId,
+  sphereName: spheres.name,
+  sphereRole: invitations.sphereRole,
+  invitedByName: inviters.displayName,
+  expiresAt: invitations.expiresAt,
+  maxUses: invitations.maxUses,
+  useCount: invitations.useCount,
+  revokedAt: invitations.revokedAt,
+  createdAt: invitations.createdAt,
+  cursorTime: exactTimestamp(invitations.createdAt),
+};
+
+/** Newest first, keyset on (created_at, id): served by invitations_association_created_idx. */
+export async function listInvitationRows(
+  db: DbOrTx,
+  associationId: string,
+  page: { sphereId?: string; after: { createdAt: string; id: string } | null; limit: number },
+) {
+  const after = page.after;
+  return db
+    .select(listColumns)
+    .from(invitations)
+    .leftJoin(spheres, eq(spheres.id, invitations.sphereId))
+    .leftJoin(inviters, eq(inviters.id, invitations.invitedBy))
+    .where(
+      and(
+        eq(invitations.associationId, associationId),
+        page.sphereId ? eq(invitations.sphereId, page.sphereId) : undefined,
+        after
+          ? or(
+              sql`${invitations.createdAt} < ${after.createdAt}::timestamptz`,
+              and(sql`${invitations.createdAt} = ${after.createdAt}::timestamptz`, lt(invitations.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(page.limit + 1);
+}
+
+export async function findInvitation(db: DbOrTx, associationId: string, invitationId: string): Promise<InvitationRow | null> {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.associationId, associationId), eq(invitations.id, invitationId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function revokeInvitationRow(db: DbOrTx, invitationId: string): Promise<void> {
+  await db
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(invitations.id, invitationId), isNull(invitations.revokedAt)));
+}
+
+/** What the invitee sees: the invitation by its token, with the association's and sphere's names. */
+export async function findInvitationByTokenHash(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({
+      invitation: invitations,
+      associationName: associations.name,
+      associationSlug: associations.slug,
+      associationLanguage: associations.language,
+      sphereName: spheres.name,
+      sphereArchivedAt: spheres.archivedAt,
+      invitedByName: inviters.displayName,
+    })
+    .from(invitations)
+    .innerJoin(associations, eq(associations.id, invitations.associationId))
+    .leftJoin(spheres, eq(spheres.id, invitations.sphereId))
+    .leftJoin(inviters, eq(inviters.id, invitations.invitedBy))
+    .where(eq(invitations.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+export const isUsable = (invitation: InvitationRow, now = Date.now()): boolean =>
+  invitation.revokedAt === null &&
+  Date.parse(invitation.expiresAt) > now &&
+  (invitation.maxUses === null || invitation.useCount < invitation.maxUses);
+
+/**
+ * Counts one use, atomically: under concurrent accepts, the row lock and the re-checked conditions let exactly
+ * `max_uses` of them through, and none after expiry or revocation. Returns false when the invitation is spent.
+ */
+export async function consumeInvitationUse(db: DbOrTx, invitationId: string): Promise<boolean> {
+  const rows = await db
+    .update(invitations)
+    .set({ useCount: sql`${invitations.useCount} + 1` })
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql`now()`),
+        or(isNull(invitations.maxUses), lt(invitations.useCount, invitations.maxUses)),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.length > 0;
+}
+
+/** Whether the person already has every membership the invitation would give. */
+export async function hasInvitedMemberships(db: DbOrTx, invitation: InvitationRow, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: associationMembers.userId })
+    .from(associationMembers)
+    .where(
+      and(
+        eq(associationMembers.associationId, invitation.associationId),
+        eq(associationMembers.userId, userId),
+        invitation.sphereId
+          ? sql`EXISTS (SELECT 1 FROM ${sphereMembers} WHERE ${sphereMembers.sphereId} = ${invitation.sphereId} AND ${sphereMembers.userId} = ${userId})`
+          : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

@@ -1,0 +1,225 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp, type TestClient } from "../../test/test-app.js";
+import { addToSphere, createAssociation, createMember, createSphere, createUser, type TestAssociation } from "../../test/factories.js";
+import { findLastMailTo } from "../accounts/accounts.test-helpers.js";
+
+const NIL = "00000000-0000-4000-8000-000000000000";
+const PASSWORD = "Une-phrase-de-passe-2024!";
+
+/** The invitation token of the link in a mail, read from the outbox as an administrator would. */
+async function invitationTokenSentTo(t: TestApp, email: string): Promise<string> {
+  const mail = await findLastMailTo(t.ctx, email);
+  const match = /\/invitations\/([A-Za-z0-9_%-]+)/.exec(mail?.text ?? "");
+  if (!match?.[1]) throw new Error(`no invitation link for ${email}`);
+  return decodeURIComponent(match[1]);
+}
+
+describe("invitations", () => {
+  let t: TestApp;
+  let asso: TestAssociation;
+  let admin: TestClient;
+  const url = () => `/api/v1/associations/${asso.id}/invitations`;
+
+  beforeAll(async () => {
+    // Many invitations from one address in this file: the per-IP limit is tested on its own below.
+    t = await createTestApp({ AUTH_RATE_LIMIT: "1000", LOG_LEVEL: "error" });
+    asso = await createAssociation(t.ctx, { name: "Les Jardins Partagés" });
+    admin = await t.client().signInAs((await createMember(t.ctx, asso.id, "admin", { displayName: "Élise Admin" })).id);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("invites a pasted list by e-mail (401 → 400 → 403 → 200), skipping invalid, duplicate and existing members", async () => {
+    const existing = await createMember(t.ctx, asso.id, "member", { email: "deja@example.fr" });
+    expect((await t.client().post(`${url()}/emails`, { emails: "a@example.fr" })).status).toBe(401);
+    expect((await admin.post(`${url()}/emails`, { emails: "a@example.fr", associationRole: "owner" })).status).toBe(400);
+    const member = await t.client().signInAs(existing.id);
+    expect((await member.post(`${url()}/emails`, { emails: "a@example.fr" })).status).toBe(403);
+
+    const res = await admin.post(`${url()}/emails`, {
+      emails: "anne@example.fr, Bruno@Example.fr;\nnot-an-address\nanne@example.fr DEJA@example.fr",
+      message: "Bienvenue au jardin !",
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.invited).toEqual(["anne@example.fr", "Bruno@Example.fr"]);
+    expect(res.body.skipped).toEqual([
+      { value: "not-an-address", reason: "invalid" },
+      { value: "anne@example.fr", reason: "duplicate" },
+      { value: "DEJA@example.fr", reason: "alreadyMember" },
+    ]);
+    const mail = await findLastMailTo(t.ctx, "anne@example.fr");
+    expect(mail).toMatchObject({ subject: "Invitation à rejoindre Les Jardins Partagés", status: "queued" });
+    expect(mail!.text).toContain("Élise Admin vous invite");
+    expect(mail!.text).toContain("Bienvenue au jardin !");
+    expect(mail!.text).toContain(`${t.ctx.config.publicUrl}/invitations/`);
+    expect(mail!.html).toContain("Accepter l’invitation");
+
+    const list = await admin.get(url());
+    expect(list.body.items.slice(0, 2).map((i: { email: string }) => i.email).sort()).toEqual(["Bruno@Example.fr", "anne@example.fr"]);
+    expect(list.body.items[0]).toMatchObject({ kind: "email", maxUses: 1, useCount: 0, revoked: false, invitedByName: "Élise Admin" });
+  });
+
+  it("writes the mail in the association's language", async () => {
+    const english = await createAssociation(t.ctx, { name: "Green Gardens", language: "en" });
+    const owner = await t.client().signInAs(english.ownerId);
+    await owner.post(`/api/v1/associations/${english.id}/invitations/emails`, { emails: "en@example.org" });
+    const mail = await findLastMailTo(t.ctx, "en@example.org");
+    expect(mail?.subject).toBe("Invitation to join Green Gardens");
+    expect(mail?.text).toContain("Accept the invitation");
+  });
+
+  it("by e-mail → preview signed out → accept creates the account, signs in and lands in the sphere", async () => {
+    const sphere = await createSphere(t.ctx, asso.id, { name: "Potager secret", visibility: "secret" });
+    const sent = await admin.post(`${url()}/emails`, { emails: "chloe@example.fr", sphereId: sphere.id, sphereRole: "member" });
+    expect(sent.body.invited).toEqual(["chloe@example.fr"]);
+    const token = await invitationTokenSentTo(t, "chloe@example.fr");
+
+    const visitor = t.client();
+    const preview = await visitor.get(`/api/v1/invitations/${token}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual({
+      associationName: "Les Jardins Partagés",
+      associationSlug: asso.slug,
+      sphereName: "Potager secret",
+      invitedByName: "Élise Admin",
+      kind: "email",
+      email: "chloe@example.fr",
+      needsAccount: true,
+    });
+    expect((await visitor.post(`/api/v1/invitations/${token}/accept`, {})).body.error.fields[0].path).toBe("displayName");
+    expect((await visitor.post(`/api/v1/invitations/${token}/accept`, { displayName: "Chloé", password: "court" })).body.error.code).toBe(
+      "WEAK_PASSWORD",
+    );
+    const accepted = await visitor.post(`/api/v1/invitations/${token}/accept`, { displayName: "Chloé Vert", password: PASSWORD });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ associationId: asso.id, associationSlug: asso.slug, sphereId: sphere.id });
+
+    // Signed in now: the secret sphere is theirs.
+    const landed = await visitor.get(`/api/v1/associations/${asso.id}/spheres/${sphere.id}`);
+    expect(landed.body).toMatchObject({ myRole: "member", memberCount: 2 });
+    expect((await visitor.get(`/api/v1/associations/${asso.id}`)).body.myRole).toBe("member");
+    // An e-mail invitation is used once.
+    expect((await t.client().get(`/api/v1/invitations/${token}`)).body.error.code).toBe("TOKEN_INVALID");
+    expect((await admin.get(url())).body.items.find((i: { email: string }) => i.email === "chloe@example.fr").useCount).toBe(1);
+  });
+
+  it("by e-mail can only be accepted by the invited address", async () => {
+    await admin.post(`${url()}/emails`, { emails: "denis@example.fr", associationRole: "guest" });
+    const token = await invitationTokenSentTo(t, "denis@example.fr");
+    const someoneElse = await t.client().signInAs((await createUser(t.ctx, { email: "autre@example.fr" })).id);
+    const wrong = await someoneElse.post(`/api/v1/invitations/${token}/accept`, {});
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.error.message).toContain("denis@example.fr");
+
+    // The invited person already has an account: signed out, they are asked to sign in; signed in, it works.
+    const denis = await createUser(t.ctx, { email: "Denis@Example.fr" });
+    const signedOut = await t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: "Denis" });
+    expect(signedOut.status).toBe(401);
+    const client = await t.client().signInAs(denis.id);
+    expect((await client.get(`/api/v1/invitations/${token}`)).body.needsAccount).toBe(false);
+    const ok = await client.post(`/api/v1/invitations/${token}/accept`, {});
+    expect(ok.status).toBe(200);
+    expect(ok.body.sphereId).toBeNull();
+    expect((await client.get(`/api/v1/associations/${asso.id}`)).body.myRole).toBe("guest");
+  });
+
+  it("by link: a QR code, an account without password, and a use limit no concurrency can exceed", async () => {
+    const sphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    expect((await admin.post(`${url()}/links`, { maxUses: 0 })).status).toBe(400);
+    const link = await admin.post(`${url()}/links`, { sphereId: sphere.id, maxUses: 2, expiresInDays: 3 });
+    expect(link.status).toBe(200);
+    expect(link.body.url).toMatch(new RegExp(`^${t.ctx.config.publicUrl}/invitations/`));
+    expect(link.body.qrSvg).toMatch(/^<svg[^>]*>/);
+    expect(Date.parse(link.body.expiresAt) - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
+    const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+
+    const visitor = t.client();
+    expect((await visitor.get(`/api/v1/invitations/${token}`)).body).toMatchObject({ kind: "link", email: null, needsAccount: true });
+    expect((await visitor.post(`/api/v1/invitations/${token}/accept`, { displayName: "Sans adresse" })).body.error.fields[0].path).toBe("email");
+    const taken = await createUser(t.ctx, { email: "pris@example.fr" });
+    expect((await visitor.post(`/api/v1/invitations/${token}/accept`, { displayName: "X", email: taken.email })).status).toBe(401);
+
+    // Three people accept at once; the link allows two.
+    const results = await Promise.all(
+      ["e1", "e2", "e3"].map((n) => t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: `Invité ${n}`, email: `${n}@example.fr` })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 400]);
+    expect(results.find((r) => r.status === 400)!.body.error.code).toBe("TOKEN_INVALID");
+    const members = await admin.get(`/api/v1/associations/${asso.id}/spheres/${sphere.id}`);
+    expect(members.body.memberCount).toBe(3);
+    // The refused one left no account behind.
+    const { findUserByEmail } = await import("../accounts/accounts.repository.js");
+    const accounts = await Promise.all(["e1", "e2", "e3"].map((n) => findUserByEmail(t.ctx.db, `${n}@example.fr`)));
+    expect(accounts.filter(Boolean)).toHaveLength(2);
+    expect(accounts.find(Boolean)?.passwordHash).toBeNull();
+  });
+
+  it("by link: someone already in changes nothing and spends no use", async () => {
+    const link = await admin.post(`${url()}/links`, { maxUses: 1 });
+    const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+    const existing = await t.client().signInAs((await createMember(t.ctx, asso.id, "member")).id);
+    expect((await existing.post(`/api/v1/invitations/${token}/accept`, {})).status).toBe(200);
+    expect((await t.client().get(`/api/v1/invitations/${token}`)).status).toBe(200);
+  });
+
+  it("expired or revoked invitations are refused", async () => {
+    const link = await admin.post(`${url()}/links`, {});
+    const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+    await t.ctx.db.execute(sql`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = ${link.body.id}`);
+    expect((await t.client().get(`/api/v1/invitations/${token}`)).body.error.code).toBe("TOKEN_INVALID");
+    const late = await t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: "Tard", email: "tard@example.fr" });
+    expect(late.body.error.code).toBe("TOKEN_INVALID");
+
+    const other = await admin.post(`${url()}/links`, {});
+    const otherToken = decodeURIComponent(other.body.url.split("/invitations/")[1]);
+    expect((await t.client().delete(`${url()}/${other.body.id}`)).status).toBe(401);
+    expect((await admin.delete(`${url()}/${NIL}`)).status).toBe(404);
+    expect((await admin.delete(`${url()}/${other.body.id}`)).status).toBe(200);
+    expect((await t.client().get(`/api/v1/invitations/${otherToken}`)).body.error.code).toBe("TOKEN_INVALID");
+    expect((await admin.get(url())).body.items.find((i: { id: string }) => i.id === other.body.id).revoked).toBe(true);
+    const audit = await admin.get(`/api/v1/associations/${asso.id}/audit?limit=1`);
+    expect(audit.body.items[0]).toMatchObject({ action: "invitation.revoked", targetId: other.body.id });
+  });
+
+  it("lets sphere managers and moderators invite into their sphere only, as members or guests", async () => {
+    const sphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    const otherSphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    const manager = await t.client().signInAs(sphere.managerId);
+    const moderatorUser = await createMember(t.ctx, asso.id, "member");
+    await addToSphere(t.ctx, asso.id, sphere.id, moderatorUser.id, "moderator");
+    const moderator = await t.client().signInAs(moderatorUser.id);
+
+    expect((await manager.post(`${url()}/emails`, { emails: "f@example.fr" })).status).toBe(403);
+    expect((await manager.post(`${url()}/emails`, { emails: "f@example.fr", sphereId: otherSphere.id })).status).toBe(403);
+    expect((await manager.post(`${url()}/emails`, { emails: "f@example.fr", sphereId: sphere.id, associationRole: "admin" })).status).toBe(403);
+    expect((await moderator.post(`${url()}/links`, { sphereId: sphere.id, sphereRole: "moderator" })).status).toBe(403);
+    expect((await manager.post(`${url()}/emails`, { emails: "f@example.fr", sphereId: sphere.id, sphereRole: "moderator" })).status).toBe(200);
+    const link = await moderator.post(`${url()}/links`, { sphereId: sphere.id, associationRole: "guest", sphereRole: "guest" });
+    expect(link.status).toBe(200);
+
+    expect((await manager.get(url())).status).toBe(403);
+    const own = await moderator.get(`${url()}?sphereId=${sphere.id}`);
+    expect(own.body.items).toHaveLength(2);
+    expect((await moderator.delete(`${url()}/${link.body.id}`)).status).toBe(200);
+    const plain = await t.client().signInAs((await createMember(t.ctx, asso.id, "member")).id);
+    expect((await plain.delete(`${url()}/${own.body.items[1].id}`)).status).toBe(404);
+  });
+});
+
+describe("invitation rate limits", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_RATE_LIMIT: "3" });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("slows down whoever tries tokens in a loop", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await t.client().get(`/api/v1/invitations/guess-${i}-aaaaaaaaaaaa`)).status);
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+  });
+});

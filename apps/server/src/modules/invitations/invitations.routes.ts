@@ -1,0 +1,137 @@
+import { z } from "zod";
+import {
+  acceptInvitationBodySchema,
+  acceptInvitationResultSchema,
+  emailInvitationsBodySchema,
+  emailInvitationsResultSchema,
+  idSchema,
+  invitationListQuerySchema,
+  invitationPageSchema,
+  invitationPreviewSchema,
+  linkInvitationBodySchema,
+  linkInvitationResultSchema,
+  okSchema,
+} from "@trame/contracts";
+import type { AppContext } from "../../platform/app-context.js";
+import type { HttpServer } from "../../platform/http/http-server.js";
+import { authRateLimit, emailRateLimit } from "../../platform/http/rate-limits.js";
+import { setSessionCookies } from "../../platform/http/request-actor.js";
+import { openSession } from "../accounts/sessions.service.js";
+import { requireSignedIn, sessionSecurity } from "../associations/route-guards.js";
+import { acceptInvitation, previewInvitation } from "./invitation-acceptance.service.js";
+import { createEmailInvitations, createLinkInvitation, listInvitations, revokeInvitation } from "./invitations.service.js";
+
+const associationParams = z.object({ associationId: idSchema });
+const invitationParams = associationParams.extend({ invitationId: idSchema });
+const tokenParams = z.object({ token: z.string().min(10).max(200) });
+const tags = ["invitations"];
+const base = "/associations/:associationId/invitations";
+
+export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void {
+  // Sending is limited per IP like sign-in (it sends mail to strangers); accepting per IP and per typed address.
+  const sendLimit = authRateLimit(ctx, "invitation-send");
+  const tokenLimit = authRateLimit(ctx, "invitation-token");
+
+  app.post(
+    `${base}/emails`,
+    {
+      onRequest: sendLimit,
+      preValidation: requireSignedIn,
+      schema: {
+        operationId: "createEmailInvitations",
+        summary: "Invites one address or a pasted list (commas, semicolons, spaces, new lines)",
+        tags,
+        security: sessionSecurity,
+        params: associationParams,
+        body: emailInvitationsBodySchema,
+        response: { 200: emailInvitationsResultSchema },
+      },
+    },
+    async (request) => createEmailInvitations(ctx, request.actor, request.params.associationId, request.body),
+  );
+
+  app.post(
+    `${base}/links`,
+    {
+      onRequest: sendLimit,
+      preValidation: requireSignedIn,
+      schema: {
+        operationId: "createLinkInvitation",
+        summary: "A shareable invitation link and its QR code, with an expiry and a use limit",
+        tags,
+        security: sessionSecurity,
+        params: associationParams,
+        body: linkInvitationBodySchema,
+        response: { 200: linkInvitationResultSchema },
+      },
+    },
+    async (request) => createLinkInvitation(ctx, request.actor, request.params.associationId, request.body),
+  );
+
+  app.get(
+    base,
+    {
+      preValidation: requireSignedIn,
+      schema: {
+        operationId: "listInvitations",
+        tags,
+        security: sessionSecurity,
+        params: associationParams,
+        querystring: invitationListQuerySchema,
+        response: { 200: invitationPageSchema },
+      },
+    },
+    async (request) => listInvitations(ctx, request.actor, request.params.associationId, request.query),
+  );
+
+  app.delete(
+    `${base}/:invitationId`,
+    {
+      preValidation: requireSignedIn,
+      schema: { operationId: "revokeInvitation", tags, security: sessionSecurity, params: invitationParams, response: { 200: okSchema } },
+    },
+    async (request) => {
+      await revokeInvitation(ctx, request.actor, request.params.associationId, request.params.invitationId);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/invitations/:token",
+    {
+      onRequest: tokenLimit,
+      schema: {
+        operationId: "previewInvitation",
+        summary: "What an invitation offers, before accepting it (works signed out)",
+        tags,
+        params: tokenParams,
+        response: { 200: invitationPreviewSchema },
+      },
+    },
+    async (request) => previewInvitation(ctx, request.actor, request.params.token),
+  );
+
+  app.post(
+    "/invitations/:token/accept",
+    {
+      onRequest: tokenLimit,
+      preHandler: emailRateLimit(ctx, "invitation-accept"),
+      schema: {
+        operationId: "acceptInvitation",
+        summary: "Accepts an invitation: creates the account if needed (and signs it in), then the memberships",
+        tags,
+        params: tokenParams,
+        body: acceptInvitationBodySchema,
+        response: { 200: acceptInvitationResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const accepted = await acceptInvitation(ctx, request.actor, request.params.token, request.body);
+      if (accepted.createdUser) {
+        const session = await openSession(ctx, accepted.createdUser.id, { userAgent: request.headers["user-agent"] ?? null, ip: request.ip });
+        setSessionCookies(reply, { secure: ctx.config.cookieSecure }, session.token, session.csrfToken, ctx.config.sessionTtlDays * 86_400);
+      }
+      return { associationId: accepted.associationId, associationSlug: accepted.associationSlug, sphereId: accepted.sphereId };
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import type { z } from "zod";
+import type { decideJoinRequestBodySchema, joinRequestListQuerySchema, Page, SphereJoinRequest } from "@trame/contracts";
+import type { AppContext } from "../../platform/app-context.js";
+import type { Actor } from "../../platform/authz/actor.js";
+import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
+import { encodeCursor } from "../../platform/db/cursor.js";
+import { conflict, notFound } from "../../platform/http/app-error.js";
+import { actorUserId } from "../associations/association-access.js";
+import { findAssociationMembership } from "../associations/association-members.repository.js";
+import { EventBatch } from "../associations/event-batch.js";
+import { decodeTimeCursor } from "../associations/name-search.js";
+import { addSphereMemberInTx } from "./sphere-members.service.js";
+import { decideJoinRequestRow, findJoinRequestRow, insertJoinRequest, listJoinRequestRows } from "./sphere-requests.repository.js";
+import { assertSphereAbility, getVisibleSphere } from "./sphere-access.js";
+import { presentJoinRequest } from "./spheres.presenter.js";
+import { lockSphere } from "./spheres.repository.js";
+
+/** A member asks to join a private sphere, with a message for its reviewers. */
+export async function requestToJoinSphere(
+  ctx: AppContext,
+  actor: Actor,
+  associationId: string,
+  sphereId: string,
+  message: string,
+): Promise<SphereJoinRequest> {
+  const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
+  if (access.facts.sphereRole !== null) throw conflict("You are already a member of this sphere.");
+  assertSphereAbility(
+    access,
+    "sphere.requestJoin",
+    access.abilities["sphere.join"] ? "This sphere is open: join it directly." : "You cannot ask to join this sphere.",
+  );
+  const created = await insertJoinRequest(ctx.db, { associationId, sphereId, userId: actorUserId(actor)!, message });
+  if (!created) throw conflict("You have already asked to join this sphere; the request is waiting for a decision.");
+  ctx.events.emit("sphereJoinRequest.created", { associationId, sphereId, requestId: created.id });
+  const row = await findJoinRequestRow(ctx.db, associationId, sphereId, created.id);
+  return presentJoinRequest(row!);
+}
+
+export async function listSphereJoinRequests(
+  ctx: AppContext,
+  actor: Actor,
+  associationId: string,
+  sphereId: string,
+  query: z.output<typeof joinRequestListQuerySchema>,
+): Promise<Page<SphereJoinRequest>> {
+  const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
+  assertSphereAbility(access, "sphereJoinRequest.review");
+  const rows = await listJoinRequestRows(ctx.db, associationId, sphereId, {
+    status: query.status,
+    after: decodeTimeCursor(query.cursor),
+    limit: query.limit,
+  });
+  const hasMore = rows.length > query.limit;
+  const items = hasMore ? rows.slice(0, query.limit) : rows;
+  const last = items[items.length - 1];
+  return { items: items.map(presentJoinRequest), nextCursor: hasMore && last ? encodeCursor([last.cursorTime, last.id]) : null };
+}
+
+/** Approving makes the requester a member; a request is decided once, by whoever comes first. */
+export async function decideSphereJoinRequest(
+  ctx: AppContext,
+  actor: Actor,
+  associationId: string,
+  sphereId: string,
+  requestId: string,
+  body: z.output<typeof decideJoinRequestBodySchema>,
+): Promise<SphereJoinRequest> {
+  const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
+  assertSphereAbility(access, "sphereJoinRequest.review");
+  const events = new EventBatch();
+  const status = body.decision === "approve" ? "approved" : "refused";
+  await ctx.db.transaction(async (tx) => {
+    await lockSphere(tx, associationId, sphereId);
+    const request = await findJoinRequestRow(tx, associationId, sphereId, requestId);
+    if (!request) throw notFound("This request");
+    if (request.status !== "pending") throw conflict("This request has already been decided.");
+    if (status === "approved") {
+      if (!(await findAssociationMembership(tx, associationId, request.userId))) {
+        throw conflict("This person is no longer a member of the association.");
+      }
+      // Deciding first: adding the member cancels their pending requests for this sphere.
+      await decideJoinRequestRow(tx, requestId, { status, reason: body.reason ?? null, decidedBy: actorUserId(actor)! });
+      await addSphereMemberInTx(tx, { associationId, sphereId }, request.userId, "member", events);
+    } else {
+      await decideJoinRequestRow(tx, requestId, { status, reason: body.reason ?? null, decidedBy: actorUserId(actor)! });
+    }
+    await insertAuditRecord(tx, {
+      associationId,
+      actorId: actorUserId(actor),
+      action: status === "approved" ? "sphereJoinRequest.approved" : "sphereJoinRequest.refused",
+      targetType: "sphereJoinRequest",
+      targetId: requestId,
+      data: { sphereId, userId: request.userId, reason: body.reason ?? null },
+    });
+    events.add("sphereJoinRequest.decided", { associationId, sphereId, requestId, userId: request.userId, status });
+  });
+  events.emit(ctx.events);
+  const row = await findJoinRequestRow(ctx.db, associationId, sphereId, requestId);
+  return presentJoinRequest(row!);
+}

@@ -1,0 +1,198 @@
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { SphereVisibility } from "@trame/contracts";
+import type { DbOrTx } from "../../platform/db/transaction.js";
+import { afterNameCursor, foldedNameContains, type NameCursor } from "../associations/name-search.js";
+import { sphereJoinRequests, sphereMembers, spheres } from "./spheres.tables.js";
+
+export type SphereRow = typeof spheres.$inferSelect;
+
+const parents = alias(spheres, "parent");
+const sortName = sql<string>`trame_fold(${spheres.name})`;
+
+/** The directory's columns: the sphere, the actor's role in it and whether they asked to join. */
+const summaryColumns = {
+  id: spheres.id,
+  name: spheres.name,
+  description: spheres.description,
+  visibility: spheres.visibility,
+  parentId: spheres.parentId,
+  memberCount: spheres.memberCount,
+  archivedAt: spheres.archivedAt,
+  myRole: sphereMembers.role,
+  hasPendingRequest: sql<boolean>`(${sphereJoinRequests.id} IS NOT NULL)`,
+};
+
+// An actor without an account matches no membership: the nil uuid is never a user's id.
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+const myMembership = (userId: string | null) =>
+  and(eq(sphereMembers.sphereId, spheres.id), eq(sphereMembers.userId, userId ?? NO_USER));
+const myPendingRequest = (userId: string | null) =>
+  and(
+    eq(sphereJoinRequests.sphereId, spheres.id),
+    eq(sphereJoinRequests.userId, userId ?? NO_USER),
+    eq(sphereJoinRequests.status, "pending"),
+  );
+
+/**
+ * Which spheres a directory may show. Decided from the actor's association role *before* the query and applied
+ * in SQL, so that a page is always full and secret spheres never leave the database.
+ * - `all`: association admins see every sphere;
+ * - `visible`: members see every non-secret sphere, and the secret ones they belong to;
+ * - `mine`: guests (and anyone asking for "my spheres") see the spheres they belong to.
+ */
+export type DirectoryScope = "all" | "visible" | "mine";
+
+export interface DirectoryQuery {
+  associationId: string;
+  userId: string;
+  scope: DirectoryScope;
+  q?: string;
+  parentId?: string;
+  includeArchived: boolean;
+  after: NameCursor | null;
+  limit: number;
+}
+
+/*
+ * The sphere directory: one statement per page, keyset on (trame_fold(name), id) served by spheres_directory_idx
+ * (association_id, trame_fold(name), id), the actor's role and pending request by LEFT JOINs on the primary key of
+ * sphere_members and the partial unique index of pending join requests — no per-row queries, no count, no OFFSET.
+ *
+ * EXPLAIN ANALYZE on PostgreSQL 15, one association of 20,000 spheres (1/10 secret) among 300, 50,000 members and
+ * 250,000 sphere memberships (see the report of issue 2 for the figures):
+ * - first and later pages, member or admin: Limit → Nested Loop Left Join ×2 → Index Scan on spheres_directory_idx
+ *   (Index Cond: association_id = … AND ROW(trame_fold(name), id) > ROW(…)); it reads ~limit rows (plus the secret
+ *   ones it skips), ≈0.2 ms, whatever the page's depth;
+ * - `q` (trigram): Bitmap Index Scan on spheres_name_trgm_idx, then a top-N sort of the matches only;
+ * - `mine`: the LEFT JOIN becomes an inner join driven by sphere_members_association_user_idx, then a top-N sort
+ *   of the actor's memberships — it never walks the association's 20,000 spheres.
+ */
+export async function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
+  const visibility: SQL | undefined =
+    query.scope === "all"
+      ? undefined
+      : query.scope === "visible"
+        ? sql`(${spheres.visibility} <> 'secret' OR ${sphereMembers.userId} IS NOT NULL)`
+        : sql`${sphereMembers.userId} IS NOT NULL`;
+  return db
+    .select({ ...summaryColumns, sortName })
+    .from(spheres)
+    .leftJoin(sphereMembers, myMembership(query.userId))
+    .leftJoin(sphereJoinRequests, myPendingRequest(query.userId))
+    .where(
+      and(
+        eq(spheres.associationId, query.associationId),
+        visibility,
+        query.includeArchived ? undefined : isNull(spheres.archivedAt),
+        query.parentId ? eq(spheres.parentId, query.parentId) : undefined,
+        foldedNameContains(spheres.name, query.q),
+        afterNameCursor(spheres.name, spheres.id, query.after),
+      ),
+    )
+    .orderBy(sortName, spheres.id)
+    .limit(query.limit + 1);
+}
+
+export type SphereDetailRow = Awaited<ReturnType<typeof findSphereDetail>> & {};
+
+/** One sphere of one association, with its parent's name, the actor's role and pending request. */
+export async function findSphereDetail(db: DbOrTx, associationId: string, sphereId: string, userId: string | null) {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      associationId: spheres.associationId,
+      createdAt: spheres.createdAt,
+      parentName: parents.name,
+    })
+    .from(spheres)
+    .leftJoin(sphereMembers, myMembership(userId))
+    .leftJoin(sphereJoinRequests, myPendingRequest(userId))
+    .leftJoin(parents, eq(parents.id, spheres.parentId))
+    .where(and(eq(spheres.id, sphereId), eq(spheres.associationId, associationId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findSphere(db: DbOrTx, associationId: string, sphereId: string): Promise<SphereRow | null> {
+  const [row] = await db
+    .select()
+    .from(spheres)
+    .where(and(eq(spheres.id, sphereId), eq(spheres.associationId, associationId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Takes the sphere's row lock: membership changes of one sphere run one after the other (last manager, counts). */
+export async function lockSphere(db: DbOrTx, associationId: string, sphereId: string): Promise<SphereRow | null> {
+  const [row] = await db
+    .select()
+    .from(spheres)
+    .where(and(eq(spheres.id, sphereId), eq(spheres.associationId, associationId)))
+    .limit(1)
+    .for("update");
+  return row ?? null;
+}
+
+export async function hasPublicSphere(db: DbOrTx, associationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: spheres.id })
+    .from(spheres)
+    .where(and(eq(spheres.associationId, associationId), eq(spheres.visibility, "public")))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function insertSphere(
+  db: DbOrTx,
+  values: { associationId: string; name: string; description: string; visibility: SphereVisibility; parentId: string | null; createdBy: string | null },
+): Promise<SphereRow> {
+  const [row] = await db.insert(spheres).values(values).returning();
+  return row!;
+}
+
+export async function updateSphereRow(
+  db: DbOrTx,
+  associationId: string,
+  sphereId: string,
+  values: { name?: string; description?: string; visibility?: SphereVisibility; archivedAt?: SQL | null },
+): Promise<void> {
+  await db
+    .update(spheres)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(spheres.id, sphereId), eq(spheres.associationId, associationId)));
+}
+
+export async function deleteSphereRow(db: DbOrTx, associationId: string, sphereId: string): Promise<void> {
+  await db.delete(spheres).where(and(eq(spheres.id, sphereId), eq(spheres.associationId, associationId)));
+}
+
+/** member_count moves with memberships, in their transaction: the directory never counts rows. */
+export async function adjustMemberCounts(db: DbOrTx, associationId: string, sphereIds: string[], delta: number): Promise<void> {
+  if (sphereIds.length === 0 || delta === 0) return;
+  await db
+    .update(spheres)
+    .set({ memberCount: sql`${spheres.memberCount} + ${delta}` })
+    .where(and(eq(spheres.associationId, associationId), inArray(spheres.id, sphereIds)));
+}
+
+/** Locks the spheres this person manages (before checking they are not the last manager of one of them). */
+export async function lockSpheresManagedBy(db: DbOrTx, associationId: string, userId: string): Promise<void> {
+  const managed = db
+    .select({ sphereId: sphereMembers.sphereId })
+    .from(sphereMembers)
+    .where(and(eq(sphereMembers.associationId, associationId), eq(sphereMembers.userId, userId), eq(sphereMembers.role, "manager")));
+  await db
+    .select({ id: spheres.id })
+    .from(spheres)
+    .where(and(eq(spheres.associationId, associationId), inArray(spheres.id, managed)))
+    .orderBy(spheres.id)
+    .for("update");
+}
+
+/** The association a sphere belongs to (for callers that only hold a sphere id, like the real-time hub). */
+export async function findSphereAssociationId(db: DbOrTx, sphereId: string): Promise<string | null> {
+  const [row] = await db.select({ associationId: spheres.associationId }).from(spheres).where(eq(spheres.id, sphereId)).limit(1);
+  return row?.associationId ?? null;
+}

@@ -1,0 +1,184 @@
+import { sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { createSphereBodySchema, Page, Sphere, sphereDirectoryQuerySchema, SphereSummary, updateSphereBodySchema } from "@trame/contracts";
+import type { AppContext } from "../../platform/app-context.js";
+import type { Actor } from "../../platform/authz/actor.js";
+import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
+import { toPage } from "../../platform/db/cursor.js";
+import type { DbOrTx } from "../../platform/db/transaction.js";
+import { conflict, forbidden, validationFailed } from "../../platform/http/app-error.js";
+import { actorUserId, getVisibleAssociation } from "../associations/association-access.js";
+import { effectiveAssociationRole, isAdminRole } from "../associations/associations.policy.js";
+import { EventBatch } from "../associations/event-batch.js";
+import { decodeNameCursor } from "../associations/name-search.js";
+import { insertSphereMember } from "./sphere-members.repository.js";
+import { assertSphereAbility, findSphereAccess, getVisibleSphere } from "./sphere-access.js";
+import { presentSphere, presentSphereSummary } from "./spheres.presenter.js";
+import {
+  adjustMemberCounts,
+  deleteSphereRow,
+  insertSphere,
+  listDirectoryRows,
+  lockSphere,
+  updateSphereRow,
+  type DirectoryScope,
+  type SphereRow,
+} from "./spheres.repository.js";
+
+type CreateSphereInput = z.output<typeof createSphereBodySchema>;
+
+/** The directory of an association's spheres, as the actor may see it (see listDirectoryRows for the query). */
+export async function listSphereDirectory(
+  ctx: AppContext,
+  actor: Actor,
+  associationId: string,
+  query: z.output<typeof sphereDirectoryQuerySchema>,
+): Promise<Page<SphereSummary>> {
+  const association = await getVisibleAssociation(ctx.db, actor, { id: associationId });
+  const role = effectiveAssociationRole(association.facts);
+  let scope: DirectoryScope = isAdminRole(role) ? "all" : role === "member" ? "visible" : "mine";
+  if (query.mine === "true") scope = "mine";
+  const rows = await listDirectoryRows(ctx.db, {
+    associationId,
+    userId: actorUserId(actor)!,
+    scope,
+    q: query.q,
+    parentId: query.parentId,
+    includeArchived: query.includeArchived === "true",
+    after: decodeNameCursor(query.cursor),
+    limit: query.limit,
+  });
+  const { items, nextCursor } = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
+  return { items: items.map(presentSphereSummary), nextCursor };
+}
+
+export async function getSphereForActor(ctx: AppContext, actor: Actor, associationId: string, sphereId: string): Promise<Sphere> {
+  return presentSphere(await getVisibleSphere(ctx.db, actor, associationId, sphereId));
+}
+
+/**
+ * A parent must be a sphere of the same association that the actor can see: an id from elsewhere, or of a secret
+ * sphere they do not know, is "unknown" — never a hint that it exists.
+ */
+export async function assertParentSphere(db: DbOrTx, actor: Actor, associationId: string, parentId: string | undefined): Promise<void> {
+  if (!parentId) return;
+  const parent = await findSphereAccess(db, actor, associationId, parentId);
+  if (!parent || !parent.abilities["sphere.read"]) {
+    throw validationFailed("The parent sphere does not exist in this association.", [{ path: "parentId", message: "unknown sphere" }]);
+  }
+}
+
+/** Inside the caller's transaction: the sphere, its first manager, the audit line and the event. */
+export async function createSphereInTx(
+  tx: DbOrTx,
+  associationId: string,
+  input: CreateSphereInput,
+  managerId: string,
+  actorId: string | null,
+  events: EventBatch,
+): Promise<SphereRow> {
+  const sphere = await insertSphere(tx, {
+    associationId,
+    name: input.name,
+    description: input.description,
+    visibility: input.visibility,
+    parentId: input.parentId ?? null,
+    createdBy: managerId,
+  });
+  await insertSphereMember(tx, { associationId, sphereId: sphere.id, userId: managerId, role: "manager" });
+  await adjustMemberCounts(tx, associationId, [sphere.id], 1);
+  await insertAuditRecord(tx, {
+    associationId,
+    actorId,
+    action: "sphere.created",
+    targetType: "sphere",
+    targetId: sphere.id,
+    data: { name: sphere.name, visibility: sphere.visibility, parentId: sphere.parentId, managerId },
+  });
+  events.add("sphereMembership.changed", { associationId, sphereId: sphere.id, userId: managerId, role: "manager" });
+  return sphere;
+}
+
+/** Direct creation, when the association's governance allows it for the actor; they become its manager. */
+export async function createSphere(ctx: AppContext, actor: Actor, associationId: string, input: CreateSphereInput): Promise<Sphere> {
+  const association = await getVisibleAssociation(ctx.db, actor, { id: associationId });
+  if (!association.abilities["sphere.create"]) {
+    throw forbidden(
+      association.abilities["sphere.requestCreation"]
+        ? "In this association, new spheres are requested from the administrators."
+        : "Only the administrators of this association create spheres.",
+    );
+  }
+  await assertParentSphere(ctx.db, actor, associationId, input.parentId);
+  const userId = actorUserId(actor)!;
+  const events = new EventBatch();
+  const sphere = await ctx.db.transaction((tx) => createSphereInTx(tx, associationId, input, userId, userId, events));
+  events.emit(ctx.events);
+  return getSphereForActor(ctx, actor, associationId, sphere.id);
+}
+
+export async function updateSphere(
+  ctx: AppContext,
+  actor: Actor,
+  associationId: string,
+  sphereId: string,
+  changes: z.output<typeof updateSphereBodySchema>,
+): Promise<Sphere> {
+  const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
+  assertSphereAbility(access, "sphere.update", access.facts.archived ? "An archived sphere is read-only." : undefined);
+  await ctx.db.transaction(async (tx) => {
+    await updateSphereRow(tx, associationId, sphereId, changes);
+    await insertAuditRecord(tx, {
+      associationId,
+      actorId: actorUserId(actor),
+      action: "sphere.updated",
+      targetType: "sphere",
+      targetId: sphereId,
+      data: changes,
+    });
+  });
+  ctx.events.emit("sphere.updated", { associationId, sphereId });
+  return getSphereForActor(ctx, actor, associationId, sphereId);
+}
+
+/** Archiving makes a sphere read-only; only association admins bring it back. */
+export async function setSphereArchived(ctx: AppContext, actor: Actor, associationId: string, sphereId: string, archived: boolean): Promise<Sphere> {
+  const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
+  assertSphereAbility(access, "sphere.archive");
+  if (access.facts.archived === archived) throw conflict(archived ? "This sphere is already archived." : "This sphere is not archived.");
+  await ctx.db.transaction(async (tx) => {
+    await updateSphereRow(tx, associationId, sphereId, { archivedAt: archived ? sql`now()` : null });
+    await insertAuditRecord(tx, {
+      associationId,
+      actorId: actorUserId(actor),
+      action: archived ? "sphere.archived" : "sphere.unarchived",
+      targetType: "sphere",
+      targetId: sphereId,
+      data: { name: access.sphere.name },
+    });
+  });
+  ctx.events.emit("sphere.updated", { associationId, sphereId });
+  return getSphereForActor(ctx, actor, associationId, sphereId);
+}
+
+/** Deletion is for association admins, and asks them to type the sphere's name. */
+export async function deleteSphere(ctx: AppContext, actor: Actor, associationId: string, sphereId: string, confirmName: string): Promise<void> {
+  const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
+  assertSphereAbility(access, "sphere.delete", "Only the administrators of the association delete spheres.");
+  if (confirmName.trim() !== access.sphere.name.trim()) {
+    throw validationFailed("Type the sphere's exact name to confirm.", [{ path: "confirmName", message: "does not match" }]);
+  }
+  await ctx.db.transaction(async (tx) => {
+    await lockSphere(tx, associationId, sphereId);
+    await deleteSphereRow(tx, associationId, sphereId);
+    await insertAuditRecord(tx, {
+      associationId,
+      actorId: actorUserId(actor),
+      action: "sphere.deleted",
+      targetType: "sphere",
+      targetId: sphereId,
+      data: { name: access.sphere.name, memberCount: access.sphere.memberCount },
+    });
+  });
+  ctx.events.emit("sphere.updated", { associationId, sphereId });
+}

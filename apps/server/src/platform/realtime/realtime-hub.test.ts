@@ -1,0 +1,161 @@
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import pino from "pino";
+import WebSocket from "ws";
+import { afterEach, describe, expect, it } from "vitest";
+import type { RoomName, ServerMessage } from "@trame/contracts";
+import { createHttpServer, type HttpServer } from "../http/http-server.js";
+import { registerRequestActor } from "../http/request-actor.js";
+import { InProcessRelay } from "./realtime-relay.js";
+import { RealtimeHub, type RealtimeHubOptions } from "./realtime-hub.js";
+import { registerRealtimeRoute } from "./realtime.routes.js";
+import { TestSocket } from "./realtime.test-helpers.js";
+
+// The hub's own mechanics, on a real HTTP server with real sockets. Sessions are not what is tested here: the
+// session cookie carries the user id directly (the wired application resolves real sessions: realtime-wiring.test.ts).
+const logger = pino({ level: "silent" });
+const open: { app: HttpServer; hub: RealtimeHub }[] = [];
+
+async function startHub(options: Partial<RealtimeHubOptions> = {}) {
+  const app = await createHttpServer({ logger, trustProxy: false, version: "test" });
+  registerRequestActor(app, async (token) => ({ actor: { kind: "user", userId: token, isInstanceAdmin: false, sessionId: null }, csrfToken: "x" }));
+  const hub = new RealtimeHub({ relay: new InProcessRelay(), authorizeRoom: async () => true, logger, ...options });
+  await app.register(async (api) => registerRealtimeRoute(api as HttpServer, hub, { publicUrl: "http://localhost:3000" }), { prefix: "/api/v1" });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  open.push({ app, hub });
+  const url = `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/realtime`;
+  const connect = async (userId: string, wsOptions: WebSocket.ClientOptions = {}) => {
+    const socket = await TestSocket.open(url, { cookie: `trame_session=${userId}` }, wsOptions);
+    await socket.next((m) => m.type === "subscribed");
+    return socket;
+  };
+  return { app, hub, connect };
+}
+
+afterEach(async () => {
+  for (const { app, hub } of open.splice(0)) {
+    await app.close();
+    await hub.close();
+  }
+});
+
+const sphereUpdated = (sphereId: string, n = 0): ServerMessage => ({
+  type: "sphere.updated",
+  room: `sphere:${sphereId}`,
+  data: { associationId: `n${n}-${"x".repeat(200)}`, sphereId },
+});
+
+describe("real-time hub", () => {
+  it("puts a socket in its own user room and answers pings", async () => {
+    const { connect } = await startHub();
+    const socket = await connect(randomUUID());
+    socket.ws.send(JSON.stringify({ type: "ping" }));
+    expect(await socket.next((m) => m.type === "pong")).toEqual({ type: "pong" });
+  });
+
+  it("asks the authorizer before joining a room", async () => {
+    const asked: string[] = [];
+    const allowed = randomUUID();
+    const { connect } = await startHub({
+      authorizeRoom: async (userId, room) => {
+        asked.push(room);
+        return room === `sphere:${allowed}`;
+      },
+    });
+    const socket = await connect(randomUUID());
+    expect(await socket.request({ type: "subscribe", room: `sphere:${allowed}` })).toBe("subscribed");
+    const refused = randomUUID();
+    expect(await socket.request({ type: "subscribe", room: `association:${refused}` })).toBe("denied");
+    expect(asked).toEqual([`sphere:${allowed}`, `association:${refused}`]);
+    expect(await socket.request({ type: "unsubscribe", room: `sphere:${allowed}` })).toBe("unsubscribed");
+  });
+
+  it("delivers a published message to the sockets of its room only", async () => {
+    const { hub, connect } = await startHub();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const inA = await connect(randomUUID());
+    const inB = await connect(randomUUID());
+    await inA.request({ type: "subscribe", room: `sphere:${a}` });
+    await inB.request({ type: "subscribe", room: `sphere:${b}` });
+    hub.publish(sphereUpdated(a));
+    hub.publish(sphereUpdated(b));
+    expect((await inA.next((m) => m.type === "sphere.updated")).room).toBe(`sphere:${a}`);
+    expect((await inB.next((m) => m.type === "sphere.updated")).room).toBe(`sphere:${b}`);
+    expect(inB.received.filter((m) => m.room === `sphere:${a}`)).toEqual([]);
+  });
+
+  it("removes a socket from the rooms its user may no longer join when their access is re-checked", async () => {
+    let allowed = true;
+    const { hub, connect } = await startHub({ authorizeRoom: async () => allowed });
+    const userId = randomUUID();
+    const sphere = randomUUID();
+    const socket = await connect(userId);
+    await socket.request({ type: "subscribe", room: `sphere:${sphere}` });
+    allowed = false;
+    await hub.revalidateUser(userId);
+    expect(await socket.next((m) => m.type === "unsubscribed")).toEqual({ type: "unsubscribed", room: `sphere:${sphere}` });
+  });
+
+  it("drops a socket that stops answering pings, and keeps those that answer", async () => {
+    const { connect } = await startHub({ heartbeatMs: 40 });
+    const alive = await connect(randomUUID());
+    const dead = await connect(randomUUID(), { autoPong: false });
+    expect((await dead.closed).code).toBe(1006);
+    expect(alive.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it("drops a client that does not read its messages instead of buffering them without end", async () => {
+    const { hub, connect } = await startHub({ maxBufferedBytes: 64 * 1024 });
+    const sphere = randomUUID();
+    const slow = await connect(randomUUID());
+    const fast = await connect(randomUUID());
+    await slow.request({ type: "subscribe", room: `sphere:${sphere}` });
+    await fast.request({ type: "subscribe", room: `sphere:${sphere}` });
+    // Stop reading: the kernel buffers fill, then the server's own send buffer grows.
+    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    let n = 0;
+    while (hub.socketCount === 2 && n < 200_000) {
+      hub.publish(sphereUpdated(sphere, n++));
+      if (n % 500 === 0) await new Promise((r) => setImmediate(r));
+    }
+    expect(hub.socketCount).toBe(1);
+    (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect((await slow.closed).code).toBe(1006);
+    hub.publish(sphereUpdated(sphere, -1));
+    await fast.next((m) => (m.data as { associationId?: string } | undefined)?.associationId?.startsWith("n-1-") === true);
+  });
+
+  it("closes a socket that sends an oversized message (1009), a binary one or an invalid one (1008)", async () => {
+    const { connect } = await startHub();
+    const big = await connect(randomUUID());
+    big.ws.send(JSON.stringify({ type: "ping", pad: "x".repeat(5000) }));
+    expect((await big.closed).code).toBe(1009);
+    const binary = await connect(randomUUID());
+    binary.ws.send(Buffer.from([1, 2, 3]));
+    expect((await binary.closed).code).toBe(1008);
+    const invalid = await connect(randomUUID());
+    invalid.ws.send("{not json");
+    expect((await invalid.closed).code).toBe(1008);
+  });
+
+  it("cuts off a client that floods subscriptions faster than they are authorised", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { connect } = await startHub({ authorizeRoom: () => gate.then(() => true) });
+    const socket = await connect(randomUUID());
+    for (let i = 0; i < 60; i++) socket.ws.send(JSON.stringify({ type: "subscribe", room: `sphere:${randomUUID()}` as RoomName }));
+    expect((await socket.closed).code).toBe(1008);
+    release();
+  });
+
+  it("limits the sockets of one user", async () => {
+    const { connect } = await startHub({ maxSocketsPerUser: 2 });
+    const userId = randomUUID();
+    await connect(userId);
+    await connect(userId);
+    const third = await TestSocket.open(`ws://127.0.0.1:${(open[0]!.app.server.address() as AddressInfo).port}/api/v1/realtime`, {
+      cookie: `trame_session=${userId}`,
+    });
+    expect((await third.closed).code).toBe(4429);
+  });
+});

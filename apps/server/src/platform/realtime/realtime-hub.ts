@@ -1,0 +1,278 @@
+import type { FastifyBaseLogger } from "fastify";
+import WebSocket from "ws";
+import type { ClientMessage, HubReply, RoomName, ServerMessage } from "@trame/contracts";
+import { parseClientMessage, userRoom } from "./client-messages.js";
+import type { RealtimeRelay } from "./realtime-relay.js";
+
+/** Whether this user may be in this room now: the same answer as "may they read it". Injected by the composition root. */
+export type RoomAuthorizer = (userId: string, room: RoomName) => Promise<boolean>;
+
+export interface RealtimeHubOptions {
+  relay: RealtimeRelay;
+  authorizeRoom: RoomAuthorizer;
+  /**
+   * For a message passing through this node (published here or relayed), the user whose access may have just
+   * changed: their sockets' rooms are checked again, and rooms they may no longer join are left.
+   */
+  accessChangedFor?: (message: ServerMessage) => string | null;
+  logger: FastifyBaseLogger;
+  /** Interval between pings; a socket that did not answer the previous one is dropped. */
+  heartbeatMs?: number;
+  /** A socket whose unsent data exceeds this is a slow consumer: it is dropped rather than buffered without end. */
+  maxBufferedBytes?: number;
+  maxRoomsPerSocket?: number;
+  maxSocketsPerUser?: number;
+}
+
+interface Connection {
+  socket: WebSocket;
+  userId: string;
+  rooms: Set<RoomName>;
+  alive: boolean;
+  /** Messages of one socket are handled in order, one at a time; this is the tail of its queue. */
+  queue: Promise<void>;
+  queued: number;
+}
+
+/** Close codes the web app reacts to (4000–4999 are the application's own). */
+export const closeCodes = {
+  unauthenticated: 4401,
+  originRefused: 4403,
+  tooManySockets: 4429,
+  invalidMessage: 1008,
+  goingAway: 1001,
+} as const;
+
+const maxQueuedMessages = 50;
+
+/**
+ * The real-time hub of one node: sockets of signed-in users, grouped in rooms (`user:`, `association:`,
+ * `sphere:`). A socket is in its user's room from the start and joins other rooms only when the authorizer says
+ * yes; it leaves them when its user's access changes. Messages go to this node's sockets and, through the relay,
+ * to the other nodes'.
+ */
+export class RealtimeHub {
+  private readonly rooms = new Map<RoomName, Set<Connection>>();
+  private readonly byUser = new Map<string, Set<Connection>>();
+  /** Bumped whenever a user's access is re-checked, so a subscription authorised before that is checked again. */
+  private readonly accessRevision = new Map<string, number>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeatMs: number;
+  private readonly maxBufferedBytes: number;
+  private readonly maxRoomsPerSocket: number;
+  private readonly maxSocketsPerUser: number;
+  private closed = false;
+
+  constructor(private readonly options: RealtimeHubOptions) {
+    this.heartbeatMs = options.heartbeatMs ?? 30_000;
+    this.maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
+    this.maxRoomsPerSocket = options.maxRoomsPerSocket ?? 200;
+    this.maxSocketsPerUser = options.maxSocketsPerUser ?? 32;
+    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Starts receiving other nodes' messages. */
+  start(): Promise<void> {
+    return this.options.relay.start((message) => this.deliverLocally(message));
+  }
+
+  get socketCount(): number {
+    let n = 0;
+    for (const set of this.byUser.values()) n += set.size;
+    return n;
+  }
+
+  /** Takes over an open socket of a signed-in user. */
+  attach(socket: WebSocket, userId: string): void {
+    if (this.closed) {
+      socket.close(closeCodes.goingAway, "server shutting down");
+      return;
+    }
+    const own = this.byUser.get(userId) ?? new Set<Connection>();
+    if (own.size >= this.maxSocketsPerUser) {
+      socket.close(closeCodes.tooManySockets, "too many connections");
+      return;
+    }
+    const conn: Connection = { socket, userId, rooms: new Set(), alive: true, queue: Promise.resolve(), queued: 0 };
+    own.add(conn);
+    this.byUser.set(userId, own);
+    socket.on("pong", () => {
+      conn.alive = true;
+    });
+    socket.on("message", (data, isBinary) => this.enqueue(conn, data, isBinary));
+    socket.on("close", () => this.detach(conn));
+    this.join(conn, userRoom(userId));
+    this.reply(conn, { type: "subscribed", room: userRoom(userId) });
+  }
+
+  /** Sends a message to everyone in its room, on every node. */
+  publish(message: ServerMessage): void {
+    if (this.closed) return;
+    this.deliverLocally(message);
+    this.options.relay.publish(message);
+  }
+
+  /** Checks again every room the user's sockets on this node are in, and leaves those they may no longer join. */
+  async revalidateUser(userId: string): Promise<void> {
+    const conns = this.byUser.get(userId);
+    if (!conns) return;
+    this.accessRevision.set(userId, (this.accessRevision.get(userId) ?? 0) + 1);
+    const rooms = new Set<RoomName>();
+    for (const conn of conns) for (const room of conn.rooms) if (room !== userRoom(userId)) rooms.add(room);
+    for (const room of rooms) {
+      if (await this.authorize(userId, room)) continue;
+      for (const conn of conns) {
+        if (conn.rooms.has(room)) {
+          this.leave(conn, room);
+          this.reply(conn, { type: "unsubscribed", room });
+        }
+      }
+    }
+  }
+
+  /** Closes every socket (clients reconnect, possibly to another node). Used when the node stops. */
+  disconnectAll(code: number = closeCodes.goingAway, reason = "server shutting down"): void {
+    for (const conns of this.byUser.values()) for (const conn of conns) conn.socket.close(code, reason);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.disconnectAll();
+    await this.options.relay.close();
+  }
+
+  private deliverLocally(message: ServerMessage): void {
+    const members = this.rooms.get(message.room);
+    if (members) {
+      const payload = JSON.stringify(message);
+      for (const conn of members) this.send(conn, payload);
+    }
+    const userId = this.options.accessChangedFor?.(message);
+    if (userId) {
+      this.revalidateUser(userId).catch((err: unknown) => this.options.logger.error({ err, userId }, "could not re-check real-time rooms"));
+    }
+  }
+
+  private enqueue(conn: Connection, data: WebSocket.RawData, isBinary: boolean): void {
+    if (isBinary) {
+      conn.socket.close(closeCodes.invalidMessage, "text messages only");
+      return;
+    }
+    const message = parseClientMessage(data.toString());
+    if (!message) {
+      conn.socket.close(closeCodes.invalidMessage, "invalid message");
+      return;
+    }
+    // A client that floods faster than its subscriptions are authorised is cut off, not queued without end.
+    if (conn.queued >= maxQueuedMessages) {
+      conn.socket.close(closeCodes.invalidMessage, "too many messages");
+      return;
+    }
+    conn.queued++;
+    conn.queue = conn.queue
+      .then(() => this.handle(conn, message))
+      .catch((err: unknown) => this.options.logger.error({ err }, "real-time message failed"))
+      .finally(() => {
+        conn.queued--;
+      });
+  }
+
+  private async handle(conn: Connection, message: ClientMessage): Promise<void> {
+    if (conn.socket.readyState !== WebSocket.OPEN) return;
+    switch (message.type) {
+      case "ping":
+        this.reply(conn, { type: "pong" });
+        return;
+      case "unsubscribe":
+        this.leave(conn, message.room);
+        this.reply(conn, { type: "unsubscribed", room: message.room });
+        return;
+      case "subscribe": {
+        const room = message.room;
+        if (conn.rooms.has(room)) {
+          this.reply(conn, { type: "subscribed", room });
+          return;
+        }
+        const allowed = conn.rooms.size < this.maxRoomsPerSocket && (await this.authorizeStable(conn.userId, room));
+        if (conn.socket.readyState !== WebSocket.OPEN) return;
+        if (allowed) this.join(conn, room);
+        this.reply(conn, { type: allowed ? "subscribed" : "denied", room });
+      }
+    }
+  }
+
+  /** Authorises, and again if the user's access was re-checked meanwhile (a removal racing this subscription). */
+  private async authorizeStable(userId: string, room: RoomName): Promise<boolean> {
+    for (;;) {
+      const revision = this.accessRevision.get(userId) ?? 0;
+      const allowed = await this.authorize(userId, room);
+      if ((this.accessRevision.get(userId) ?? 0) === revision) return allowed;
+    }
+  }
+
+  private async authorize(userId: string, room: RoomName): Promise<boolean> {
+    // Only one's own user room; no authorizer can grant another user's.
+    if (room.startsWith("user:")) return room === userRoom(userId);
+    try {
+      return await this.options.authorizeRoom(userId, room);
+    } catch (err) {
+      this.options.logger.error({ err, room }, "real-time room authorisation failed");
+      return false;
+    }
+  }
+
+  private join(conn: Connection, room: RoomName): void {
+    conn.rooms.add(room);
+    const members = this.rooms.get(room) ?? new Set<Connection>();
+    members.add(conn);
+    this.rooms.set(room, members);
+  }
+
+  private leave(conn: Connection, room: RoomName): void {
+    conn.rooms.delete(room);
+    const members = this.rooms.get(room);
+    if (!members) return;
+    members.delete(conn);
+    if (members.size === 0) this.rooms.delete(room);
+  }
+
+  private detach(conn: Connection): void {
+    for (const room of [...conn.rooms]) this.leave(conn, room);
+    const own = this.byUser.get(conn.userId);
+    own?.delete(conn);
+    if (own && own.size === 0) {
+      this.byUser.delete(conn.userId);
+      this.accessRevision.delete(conn.userId);
+    }
+  }
+
+  private reply(conn: Connection, reply: HubReply): void {
+    this.send(conn, JSON.stringify(reply));
+  }
+
+  private send(conn: Connection, payload: string): void {
+    if (conn.socket.readyState !== WebSocket.OPEN) return;
+    if (conn.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.options.logger.warn({ userId: conn.userId }, "dropped a real-time client that does not keep up");
+      conn.socket.terminate();
+      return;
+    }
+    conn.socket.send(payload);
+  }
+
+  private beat(): void {
+    for (const conns of this.byUser.values()) {
+      for (const conn of conns) {
+        if (!conn.alive) {
+          conn.socket.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.socket.ping();
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyBaseLogger } from "fastify";
+import { Redis } from "ioredis";
+import type { ServerMessage } from "@trame/contracts";
+import type { RealtimeRelay } from "./realtime-relay.js";
+
+// One channel for the instance: each node receives every message and delivers it to the sockets it holds in the
+// message's room. Per-room channels would save bandwidth only with very many nodes, at the price of subscription
+// churn on every join and leave.
+const channel = "trame:realtime:v1";
+// How long a starting node waits for its subscription before serving anyway (Redis down: it keeps retrying).
+const subscribeWait = 5_000;
+
+interface Envelope {
+  /** The publishing node: it has delivered to its own sockets already. */
+  origin: string;
+  message: ServerMessage;
+}
+
+/**
+ * Redis pub/sub between the nodes of an instance. A Redis restart is survived: ioredis reconnects and
+ * resubscribes; messages published meanwhile are lost (clients refetch what they show when they reconnect).
+ */
+export class RedisRelay implements RealtimeRelay {
+  private readonly nodeId = randomUUID();
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+
+  /** `name` labels the two connections (CLIENT LIST), e.g. to tell nodes apart. */
+  constructor(
+    url: string,
+    private readonly logger: FastifyBaseLogger,
+    name = "trame-realtime",
+  ) {
+    // Pending publishes fail after two reconnection attempts instead of piling up during a long outage.
+    this.publisher = new Redis(url, { maxRetriesPerRequest: 2, connectionName: `${name}-pub` });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${name}-sub` });
+    watchConnection(this.publisher, "publisher", logger);
+    watchConnection(this.subscriber, "subscriber", logger);
+  }
+
+  async start(deliver: (message: ServerMessage) => void): Promise<void> {
+    this.subscriber.on("message", (_channel: string, text: string) => {
+      let envelope: Envelope;
+      try {
+        envelope = JSON.parse(text) as Envelope;
+      } catch {
+        this.logger.warn("ignored an unreadable real-time message from Redis");
+        return;
+      }
+      if (envelope.origin !== this.nodeId && envelope.message) deliver(envelope.message);
+    });
+    const subscribed = this.subscriber.subscribe(channel).then(
+      () => true,
+      (err: unknown) => {
+        this.logger.warn({ err }, "real-time relay: could not subscribe to Redis yet");
+        return false;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), subscribeWait);
+    });
+    const ok = await Promise.race([subscribed, waited]);
+    clearTimeout(timer);
+    if (!ok) this.logger.warn("real-time relay: Redis is not reachable; events reach only this node's clients until it is");
+  }
+
+  publish(message: ServerMessage): void {
+    const envelope: Envelope = { origin: this.nodeId, message };
+    this.publisher.publish(channel, JSON.stringify(envelope)).catch((err: unknown) => {
+      this.logger.warn({ err, type: message.type, room: message.room }, "real-time relay: an event could not be sent to other nodes");
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([quit(this.publisher), quit(this.subscriber)]);
+  }
+}
+
+/** Logs an outage once and its end once, instead of every reconnection attempt; never lets an error crash the node. */
+function watchConnection(redis: Redis, role: string, logger: FastifyBaseLogger): void {
+  let down = false;
+  redis.on("error", (err: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn({ err: err.message, role }, "real-time relay: lost Redis, reconnecting");
+  });
+  redis.on("ready", () => {
+    if (!down) return;
+    down = false;
+    logger.info({ role }, "real-time relay: Redis is back");
+  });
+}
+
+async function quit(redis: Redis): Promise<void> {
+  try {
+    await Promise.race([redis.quit(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref())]);
+  } catch {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  children: ReactNode;
+  /** Buttons at the bottom; a "Close" button is always offered. */
+  actions?: ReactNode;
+  wide?: boolean;
+}
+
+/**
+ * A modal built on the native <dialog>: showModal() makes the rest of the page inert (the focus stays inside),
+ * Escape closes it, and focus returns to whatever opened it.
+ */
+export function Dialog({ open, onClose, title, children, actions, wide }: DialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const returnTo = useRef<Element | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      returnTo.current = document.activeElement;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const handleClose = () => {
+      const target = returnTo.current;
+      if (target instanceof HTMLElement && target.isConnected) target.focus();
+      returnTo.current = null;
+    };
+    dialog.addEventListener("close", handleClose);
+    return () => dialog.removeEventListener("close", handleClose);
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? "dialog dialog-wide" : "dialog"}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {open ? (
+        <>
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
+          <div className="dialog-body">{children}</div>
+          <div className="dialog-actions">
+            {actions}
+            <button type="button" className="btn btn-secondary" onClick={onClose}>
+              {t("components.dialog.close")}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </dialog>
+  );
+}

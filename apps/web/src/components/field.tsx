@@ -1,0 +1,53 @@
+import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface FieldIds {
+  inputId: string;
+  hintId: string | undefined;
+  errorId: string | undefined;
+  describedBy: string | undefined;
+}
+
+/** Ids that tie a control to its label, hint and error (aria-describedby), so they are read together. */
+export function useFieldIds(hint: ReactNode, error: ReactNode, extra?: string): FieldIds {
+  const base = useId();
+  const hintId = hint ? `${base}-hint` : undefined;
+  const errorId = error ? `${base}-error` : undefined;
+  const describedBy = [errorId, hintId, extra].filter(Boolean).join(" ") || undefined;
+  return { inputId: `${base}-input`, hintId, errorId, describedBy };
+}
+
+export interface FieldFrameProps {
+  ids: FieldIds;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  required?: boolean;
+  children: ReactNode;
+  className?: string;
+}
+
+/** Label above, hint and error below: the same layout for every kind of control. */
+export function FieldFrame({ ids, label, hint, error, required, children, className }: FieldFrameProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={["field", error ? "field-invalid" : "", className ?? ""].filter(Boolean).join(" ")}>
+      <label htmlFor={ids.inputId} className="field-label">
+        {label}
+        {required ? null : <span className="field-optional"> {t("components.field.optional")}</span>}
+      </label>
+      {hint ? (
+        <p id={ids.hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p id={ids.errorId} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+import { useId, useState, type ReactNode } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { evaluatePassword, type Language } from "@trame/contracts";
+import { Alert } from "../../../components/alert";
+import { useAnnounce } from "../../../components/announcer";
+import { Button } from "../../../components/button";
+import { compactErrors, Form } from "../../../components/form";
+import { LoadMore } from "../../../components/load-more";
+import { Avatar, Badge, Skeleton } from "../../../components/misc";
+import { PasswordField } from "../../../components/password-field";
+import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
+import { Select } from "../../../components/select";
+import { TextField } from "../../../components/text-field";
+import { useErrorMessage, useFormErrors } from "../../../app/errors";
+import { useFormatDate } from "../../../app/format";
+import { applyLanguage } from "../../../app/i18n";
+import { itemsOf } from "../../../app/pagination";
+import { useMe } from "../../../app/session";
+import {
+  sessionsQuery,
+  useChangePassword,
+  useRevokeSession,
+  useSignOutOthers,
+  useUpdateProfile,
+  useUploadAvatar,
+} from "../accounts.queries";
+
+/** My account: profile and language, picture, password, and the devices where I am signed in. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  useDocumentTitle([t("account.title"), t("app.name")]);
+  return (
+    <div className="page page-narrow">
+      <RouteHeading>{t("account.title")}</RouteHeading>
+      <Section title={t("account.profile")}>
+        <ProfileForm />
+      </Section>
+      <Section title={t("account.avatar")}>
+        <AvatarForm />
+      </Section>
+      <Section title={t("account.password")}>
+        <PasswordForm />
+      </Section>
+      <Section title={t("account.sessions")}>
+        <Sessions />
+      </Section>
+    </div>
+  );
+}
+
+/** Not labelled regions: "Mot de passe" as a region's name would compete with the password fields' labels. */
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="section">
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function ProfileForm() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const announce = useAnnounce();
+  const update = useUpdateProfile();
+  const serverErrors = useFormErrors(update.error);
+  const [displayName, setDisplayName] = useState(me.displayName);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = () => {
+    const found = compactErrors({ displayName: !displayName.trim() && t("validation.required") });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    update.mutate({ displayName: displayName.trim() }, { onSuccess: () => announce(t("common.saved")) });
+  };
+
+  // The language applies at once: the choice is saved and the page switches without a reload.
+  const changeLanguage = (language: Language) => {
+    void applyLanguage(language);
+    update.mutate({ language }, { onSuccess: () => announce(t("account.languageChanged", { lng: language })) });
+  };
+
+  return (
+    <>
+      <p>{t("account.email", { email: me.email })}</p>
+      <Form onSubmit={submit} submitError={update.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
+        <TextField
+          label={t("fields.displayName")}
+          hint={t("account.displayNameHint")}
+          autoComplete="name"
+          required
+          value={displayName}
+          onChange={setDisplayName}
+          error={errors.displayName ?? serverErrors.field("displayName")}
+        />
+        <Button type="submit" variant="primary" busy={update.isPending} busyLabel={t("common.saving")}>
+          {t("common.save")}
+        </Button>
+      </Form>
+      <Select
+        label={t("fields.language")}
+        hint={t("account.languageHint")}
+        value={me.language}
+        onChange={changeLanguage}
+        options={[
+          { value: "fr", label: t("languages.fr") },
+          { value: "en", label: t("languages.en") },
+        ]}
+      />
+    </>
+  );
+}
+
+function AvatarForm() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const announce = useAnnounce();
+  const errorMessage = useErrorMessage();
+  const upload = useUploadAvatar();
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  return (
+    <div className="avatar-form">
+      <Avatar name={me.displayName} url={me.avatarUrl} size="large" />
+      {upload.error ? <Alert tone="error">{errorMessage(upload.error)}</Alert> : null}
+      <div className="field">
+        <label htmlFor={inputId} className="field-label">
+          {t("account.chooseAvatar")}
+        </label>
+        <p className="field-hint" id={`${inputId}-hint`}>
+          {t("account.avatarHint")}
+        </p>
+        <input
+          id={inputId}
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          aria-describedby={`${inputId}-hint`}
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </div>
+      <Button
+        disabled={!file}
+        busy={upload.isPending}
+        busyLabel={t("common.sending")}
+        onClick={() => file && upload.mutate(file, { onSuccess: () => announce(t("account.avatarSaved")) })}
+      >
+        {t("account.uploadAvatar")}
+      </Button>
+    </div>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const announce = useAnnounce();
+  const change = useChangePassword();
+  const serverErrors = useFormErrors(change.error);
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = () => {
+    const found = compactErrors({
+      current: me.hasPassword && !current && t("validation.required"),
+      next: !evaluatePassword(next).acceptable && t("validation.weakPassword"),
+    });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    change.mutate(
+      { ...(me.hasPassword ? { currentPassword: current } : {}), newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent("");
+          setNext("");
+          announce(t("account.passwordChanged"));
+        },
+      },
+    );
+  };
+
+  return (
+    <Form onSubmit={submit} submitError={change.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
+      {!me.hasPassword ? <p>{t("account.noPasswordYet")}</p> : null}
+      {me.hasPassword ? (
+        <PasswordField
+          label={t("fields.currentPassword")}
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={setCurrent}
+          error={errors.current ?? serverErrors.field("currentPassword")}
+        />
+      ) : null}
+      <PasswordField
+        label={t("fields.newPassword")}
+        autoComplete="new-password"
+        required
+        value={next}
+        onChange={setNext}
+        error={errors.next ?? serverErrors.field("newPassword")}
+      />
+      <Button type="submit" variant="primary" busy={change.isPending} busyLabel={t("common.saving")}>
+        {me.hasPassword ? t("account.changePassword") : t("account.setPassword")}
+      </Button>
+    </Form>
+  );
+}
+
+function Sessions() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const errorMessage = useErrorMessage();
+  const formatDate = useFormatDate();
+  const query = useInfiniteQuery(sessionsQuery);
+  const revoke = useRevokeSession();
+  const others = useSignOutOthers();
+  const sessions = itemsOf(query.data);
+  const error = revoke.error ?? others.error;
+  return (
+    <>
+      <p>{t("account.sessionsIntro")}</p>
+      {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
+      <Button
+        busy={others.isPending}
+        onClick={() => others.mutate(undefined, { onSuccess: (result) => announce(t("account.signedOutOthers", { count: result.signedOut })) })}
+      >
+        {t("account.signOutOthers")}
+      </Button>
+      {query.isPending ? (
+        <Skeleton label={t("common.loading")} />
+      ) : query.isError ? (
+        <Alert tone="error">{errorMessage(query.error)}</Alert>
+      ) : (
+        <>
+          <ul className="card-list">
+            {sessions.map((session) => {
+              const device = describeUserAgent(session.userAgent) ?? t("account.unknownDevice");
+              return (
+                <li key={session.id} className="card">
+                  <div className="card-main">
+                    <p className="card-title-text">
+                      {device} {session.isCurrent ? <Badge tone="success">{t("account.thisDevice")}</Badge> : null}
+                    </p>
+                    <p className="card-meta">
+                      {t("account.lastSeen", { date: formatDate(session.lastSeenAt, true) })}
+                      {session.ip ? ` · ${session.ip}` : ""}
+                    </p>
+                    {!session.isCurrent ? (
+                      <Button
+                        small
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(session.id, { onSuccess: () => announce(t("account.sessionRevoked")) })}
+                      >
+                        {t("account.revokeSession")}
+                        <span className="visually-hidden"> {device}</span>
+                      </Button>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** "Firefox sur Linux" is enough to recognise a device; the raw user agent is not. */
+function describeUserAgent(userAgent: string | null): string | null {
+  if (!userAgent) return null;
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : null;
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
+  if (browser && system) return `${browser} · ${system}`;
+  return browser ?? system ?? userAgent.slice(0, 60);
+}

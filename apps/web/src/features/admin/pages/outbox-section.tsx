@@ -1,0 +1,90 @@
+import { useState } from "react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Dialog } from "../../../components/dialog";
+import { LoadMore } from "../../../components/load-more";
+import { Badge, EmptyState, Skeleton } from "../../../components/misc";
+import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
+import { useErrorMessage } from "../../../app/errors";
+import { useFormatDate } from "../../../app/format";
+import { itemsOf } from "../../../app/pagination";
+import { linkify } from "../../../app/text";
+import type { OutboxMessageSummary } from "../../../app/contract-types";
+import { outboxMessageQuery, outboxQuery } from "../admin.queries";
+
+/** Mail that went to the outbox (no SMTP configured) or was sent: read each one, links clickable. */
+export function OutboxSection() {
+  const { t } = useTranslation();
+  useDocumentTitle([t("instanceAdmin.outbox"), t("instanceAdmin.title"), t("app.name")]);
+  const errorMessage = useErrorMessage();
+  const formatDate = useFormatDate();
+  const query = useInfiniteQuery(outboxQuery);
+  const messages = itemsOf(query.data);
+  const [reading, setReading] = useState<OutboxMessageSummary | null>(null);
+
+  return (
+    <section>
+      <RouteHeading level={2}>{t("instanceAdmin.outbox")}</RouteHeading>
+      <p className="section-intro">{t("outbox.intro")}</p>
+      {query.isPending ? (
+        <Skeleton label={t("common.loading")} />
+      ) : query.isError ? (
+        <Alert tone="error">{errorMessage(query.error)}</Alert>
+      ) : messages.length === 0 ? (
+        <EmptyState title={t("outbox.empty")} />
+      ) : (
+        <>
+          <ul className="card-list">
+            {messages.map((message) => (
+              <li key={message.id} className="card">
+                <div className="card-main">
+                  <p className="card-title-text">{message.subject}</p>
+                  <p className="card-meta">
+                    {t("outbox.to", { to: message.to })} · {formatDate(message.createdAt, true)}{" "}
+                    <Badge tone={message.status === "failed" ? "danger" : "neutral"}>{t(`outbox.status.${message.status}`)}</Badge>
+                  </p>
+                  <Button small onClick={() => setReading(message)}>
+                    {t("outbox.read")}
+                    <span className="visually-hidden"> {message.subject}</span>
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+        </>
+      )}
+      {reading ? <MessageDialog summary={reading} onClose={() => setReading(null)} /> : null}
+    </section>
+  );
+}
+
+function MessageDialog({ summary, onClose }: { summary: OutboxMessageSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const query = useQuery(outboxMessageQuery(summary.id));
+  return (
+    <Dialog open onClose={onClose} title={summary.subject} wide>
+      <p className="card-meta">{t("outbox.to", { to: summary.to })}</p>
+      {query.isPending ? (
+        <Skeleton label={t("common.loading")} />
+      ) : query.isError ? (
+        <Alert tone="error">{errorMessage(query.error)}</Alert>
+      ) : (
+        <div className="mail-text">
+          {linkify(query.data.text).map((part, index) =>
+            part.kind === "link" ? (
+              <a key={index} href={part.href}>
+                {part.text}
+              </a>
+            ) : (
+              <span key={index}>{part.text}</span>
+            ),
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,133 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type {
+  Association,
+  AssociationMember,
+  AuditEntry,
+  ModuleName,
+  Page,
+  SphereCreationPolicy,
+  Language,
+  AssociationRole,
+} from "@trame/contracts";
+import { api, isApiError } from "../../app/api";
+import type { Charter } from "../../app/contract-types";
+import { pagedQuery } from "../../app/pagination";
+import { accountKeys } from "../accounts/accounts.queries";
+
+/** API paths of the associations module (contracts: associations.contract.ts). */
+export const associationsApi = {
+  bySlug: (slug: string) => `/associations/by-slug/${encodeURIComponent(slug)}`,
+  one: (id: string) => `/associations/${id}`,
+  logo: (id: string) => `/associations/${id}/logo`,
+  charter: (id: string) => `/associations/${id}/charter`,
+  members: (id: string) => `/associations/${id}/members`,
+  member: (id: string, userId: string) => `/associations/${id}/members/${userId}`,
+  audit: (id: string) => `/associations/${id}/audit`,
+} as const;
+
+export const associationKeys = {
+  bySlug: (slug: string) => ["association", "slug", slug] as const,
+  scope: (id: string) => ["association", id] as const,
+  charter: (id: string) => ["association", id, "charter"] as const,
+  members: (id: string, q: string) => ["association", id, "members", q] as const,
+  audit: (id: string) => ["association", id, "audit"] as const,
+};
+
+export const associationBySlugQuery = (slug: string) =>
+  queryOptions({
+    queryKey: associationKeys.bySlug(slug),
+    queryFn: ({ signal }) => api<Association>(associationsApi.bySlug(slug), { signal }),
+    staleTime: 60_000,
+  });
+
+export const charterQuery = (associationId: string) =>
+  queryOptions({
+    queryKey: associationKeys.charter(associationId),
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<Charter>(associationsApi.charter(associationId), { signal });
+      } catch (error) {
+        // No charter published yet.
+        if (isApiError(error) && error.code === "NOT_FOUND") return null;
+        throw error;
+      }
+    },
+  });
+
+export const associationMembersQuery = (associationId: string, q: string) =>
+  pagedQuery<AssociationMember>(associationKeys.members(associationId, q), (cursor, signal) =>
+    api<Page<AssociationMember>>(associationsApi.members(associationId), { query: { cursor, q, limit: 20 }, signal }),
+  );
+
+export const auditQuery = (associationId: string) =>
+  pagedQuery<AuditEntry>(associationKeys.audit(associationId), (cursor, signal) =>
+    api<Page<AuditEntry>>(associationsApi.audit(associationId), { query: { cursor, limit: 30 }, signal }),
+  );
+
+export interface UpdateAssociationBody {
+  name?: string;
+  language?: Language;
+  timeZone?: string;
+  primaryColor?: string;
+  accentColor?: string;
+  enabledModules?: ModuleName[];
+  sphereCreationPolicy?: SphereCreationPolicy;
+}
+
+/** After a change to the association, its page (found by slug) and the list of my associations are re-read. */
+function useAssociationChanged() {
+  const queryClient = useQueryClient();
+  return async (association?: Association) => {
+    if (association) queryClient.setQueryData(associationKeys.bySlug(association.slug), association);
+    await queryClient.invalidateQueries({ queryKey: ["association"] });
+    await queryClient.invalidateQueries({ queryKey: accountKeys.myAssociations });
+  };
+}
+
+export function useUpdateAssociation(associationId: string) {
+  const changed = useAssociationChanged();
+  return useMutation({
+    mutationFn: (body: UpdateAssociationBody) => api<Association>(associationsApi.one(associationId), { method: "PATCH", body }),
+    onSuccess: (association) => changed(association),
+  });
+}
+
+export function useUploadLogo(associationId: string) {
+  const changed = useAssociationChanged();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append("file", file);
+      return api<unknown>(associationsApi.logo(associationId), { method: "PUT", body: form });
+    },
+    onSuccess: () => changed(),
+  });
+}
+
+export function usePublishCharter(associationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api<Charter>(associationsApi.charter(associationId), { method: "PUT", body: { body } }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: associationKeys.charter(associationId) });
+      await queryClient.invalidateQueries({ queryKey: ["association", "slug"] });
+    },
+  });
+}
+
+export function useChangeAssociationRole(associationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: AssociationRole }) =>
+      api<unknown>(associationsApi.member(associationId, userId), { method: "PATCH", body: { role } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["association", associationId, "members"] }),
+  });
+}
+
+export function useRemoveAssociationMember(associationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api<unknown>(associationsApi.member(associationId, userId), { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["association", associationId, "members"] }),
+  });
+}

@@ -1,0 +1,35 @@
+import { Link, Outlet } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { RouteHeading, useDocumentTitle } from "../../../../components/route-heading";
+import { NotFoundPage } from "../../../../app/layouts/status-pages";
+import { visibleAdminSections } from "../../association-abilities";
+import { useAssociation } from "../association-layout";
+
+/** The association's administration: one heading, the sections my abilities open, the chosen section. */
+export function AssociationAdminLayout() {
+  const { t } = useTranslation();
+  const association = useAssociation();
+  useDocumentTitle([t("associationAdmin.title"), association.name]);
+  const sections = visibleAdminSections(association.abilities);
+  if (sections.length === 0) return <NotFoundPage />;
+  return (
+    <div className="page admin-page">
+      <RouteHeading>{t("associationAdmin.title")}</RouteHeading>
+      <p className="muted">{association.name}</p>
+      <nav aria-label={t("associationAdmin.sections")} className="subnav">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.key}>
+              <Link to={section.path} params={{ slug: association.slug }} activeOptions={{ exact: true }} className="subnav-link">
+                {t(`associationAdmin.section.${section.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="admin-section">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { Link, Navigate } from "@tanstack/react-router";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Avatar, EmptyState, Skeleton } from "../../../components/misc";
+import { LoadMore } from "../../../components/load-more";
+import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
+import { itemsOf } from "../../../app/pagination";
+import { useMe } from "../../../app/session";
+import { QueryErrorState } from "../../../app/layouts/status-pages";
+import { myAssociationsQuery } from "../../accounts/accounts.queries";
+
+/** Signed in: the associations I belong to — or straight into the only one. */
+export function HomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle([t("home.title"), t("app.name")]);
+  const me = useMe();
+  const query = useInfiniteQuery(myAssociationsQuery);
+  const associations = itemsOf(query.data);
+  const only = query.data && !query.hasNextPage && associations.length === 1 ? associations[0] : undefined;
+
+  if (only && !me.abilities["instance.manage"]) return <Navigate to="/a/$slug" params={{ slug: only.slug }} replace />;
+
+  return (
+    <div className="page">
+      <RouteHeading>{t("home.title")}</RouteHeading>
+      {query.isPending ? (
+        <Skeleton label={t("common.loading")} />
+      ) : query.isError ? (
+        <QueryErrorState error={query.error} />
+      ) : associations.length === 0 ? (
+        <EmptyState title={t("home.emptyTitle")}>
+          <p>{t("home.emptyBody")}</p>
+          {me.abilities["instance.manage"] ? (
+            <p>
+              <Link to="/admin">{t("home.toInstanceAdmin")}</Link>
+            </p>
+          ) : null}
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="card-list">
+            {associations.map((association) => (
+              <li key={association.id} className="card">
+                <Avatar name={association.name} url={association.logoUrl} />
+                <div className="card-main">
+                  <Link to="/a/$slug" params={{ slug: association.slug }} className="card-title">
+                    {association.name}
+                  </Link>
+                  <p className="card-meta">{t(`roles.association.${association.role}`)}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { useState } from "react";
+import { Link } from "@tanstack/react-router";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { SphereCreationRequest } from "@trame/contracts";
+import { Alert } from "../../../components/alert";
+import { useAnnounce } from "../../../components/announcer";
+import { Button } from "../../../components/button";
+import { Dialog } from "../../../components/dialog";
+import { compactErrors, Form } from "../../../components/form";
+import { LoadMore } from "../../../components/load-more";
+import { Badge, EmptyState, Skeleton } from "../../../components/misc";
+import { Select } from "../../../components/select";
+import { TextArea } from "../../../components/text-field";
+import { useErrorMessage, useFormErrors } from "../../../app/errors";
+import { useFormatDate } from "../../../app/format";
+import { itemsOf } from "../../../app/pagination";
+import { useAssociation } from "../../associations/pages/association-layout";
+import { AdminSection } from "../../associations/pages/admin/admin-section";
+import { SpherePicker, type PickedSphere } from "../components/sphere-picker";
+import { VisibilityBadge } from "../components/visibility-badge";
+import { creationRequestsQuery, useDecideCreationRequest } from "../spheres.queries";
+
+type StatusFilter = "pending" | "all";
+
+/** Requests for new spheres: approve, refuse with a reason, or point to a sphere that already exists. */
+export function CreationRequestsSection() {
+  const { t } = useTranslation();
+  const association = useAssociation();
+  const errorMessage = useErrorMessage();
+  const formatDate = useFormatDate();
+  const announce = useAnnounce();
+  const [status, setStatus] = useState<StatusFilter>("pending");
+  const query = useInfiniteQuery(creationRequestsQuery(association.id, status));
+  const decide = useDecideCreationRequest(association.id);
+  const requests = itemsOf(query.data);
+  const [refusing, setRefusing] = useState<SphereCreationRequest | null>(null);
+  const [redirecting, setRedirecting] = useState<SphereCreationRequest | null>(null);
+
+  return (
+    <AdminSection
+      title={t("associationAdmin.section.sphereRequests")}
+      ability="sphereCreationRequest.review"
+      intro={<p>{t(`associationAdmin.policyHint.${association.sphereCreationPolicy}`)}</p>}
+    >
+      <Select
+        label={t("creationRequests.filter")}
+        value={status}
+        onChange={setStatus}
+        options={[
+          { value: "pending", label: t("creationRequests.pendingOnly") },
+          { value: "all", label: t("creationRequests.all") },
+        ]}
+      />
+      {decide.error ? <Alert tone="error">{errorMessage(decide.error)}</Alert> : null}
+      {query.isPending ? (
+        <Skeleton label={t("common.loading")} />
+      ) : query.isError ? (
+        <Alert tone="error">{errorMessage(query.error)}</Alert>
+      ) : requests.length === 0 ? (
+        <EmptyState title={status === "pending" ? t("creationRequests.nonePending") : t("creationRequests.none")} />
+      ) : (
+        <>
+          <ul className="card-list">
+            {requests.map((request) => (
+              <li key={request.id} className="card">
+                <div className="card-main">
+                  <h3 className="card-title-text">{request.name}</h3>
+                  <div className="badges">
+                    <VisibilityBadge visibility={request.visibility} />
+                    <Badge tone={request.status === "pending" ? "warning" : "neutral"}>{t(`creationRequests.status.${request.status}`)}</Badge>
+                  </div>
+                  <p className="card-meta">{t("creationRequests.by", { name: request.requesterName, date: formatDate(request.createdAt) })}</p>
+                  {request.description ? <p className="prewrap">{request.description}</p> : null}
+                  {request.reason ? (
+                    <p>
+                      <strong>{t("creationRequests.reason")}</strong> {request.reason}
+                    </p>
+                  ) : null}
+                  {request.decisionReason ? (
+                    <p>
+                      <strong>{t("creationRequests.decisionReason")}</strong> {request.decisionReason}
+                    </p>
+                  ) : null}
+                  {request.createdSphereId || request.existingSphereId ? (
+                    <p>
+                      <Link
+                        to="/a/$slug/spheres/$sphereId"
+                        params={{ slug: association.slug, sphereId: (request.createdSphereId ?? request.existingSphereId) as string }}
+                      >
+                        {t("creationRequests.openSphere")}
+                      </Link>
+                    </p>
+                  ) : null}
+                  {request.status === "pending" ? (
+                    <div className="actions">
+                      <Button
+                        variant="primary"
+                        small
+                        disabled={decide.isPending}
+                        onClick={() =>
+                          decide.mutate(
+                            { requestId: request.id, decision: "approve" },
+                            { onSuccess: () => announce(t("creationRequests.approved", { name: request.name })) },
+                          )
+                        }
+                      >
+                        {t("common.approve")}
+                      </Button>
+                      <Button small disabled={decide.isPending} onClick={() => setRefusing(request)}>
+                        {t("common.refuse")}
+                      </Button>
+                      <Button small disabled={decide.isPending} onClick={() => setRedirecting(request)}>
+                        {t("creationRequests.redirect")}
+                      </Button>
+                    </div>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+        </>
+      )}
+      {refusing ? <RefuseDialog request={refusing} onClose={() => setRefusing(null)} /> : null}
+      {redirecting ? <RedirectDialog request={redirecting} onClose={() => setRedirecting(null)} /> : null}
+    </AdminSection>
+  );
+}
+
+function RefuseDialog({ request, onClose }: { request: SphereCreationRequest; onClose: () => void }) {
+  const { t } = useTranslation();
+  const association = useAssociation();
+  const announce = useAnnounce();
+  const decide = useDecideCreationRequest(association.id);
+  const serverErrors = useFormErrors(decide.error);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = () => {
+    const found = compactErrors({ reason: !reason.trim() && t("creationRequests.reasonRequired") });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    decide.mutate(
+      { requestId: request.id, decision: "refuse", reason: reason.trim() },
+      {
+        onSuccess: () => {
+          announce(t("creationRequests.refused", { name: request.name }));
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Dialog open onClose={onClose} title={t("creationRequests.refuseTitle", { name: request.name })}>
+      <Form onSubmit={submit} submitError={decide.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
+        <TextArea
+          label={t("creationRequests.refuseReason")}
+          hint={t("creationRequests.refuseReasonHint")}
+          required
+          value={reason}
+          onChange={setReason}
+          maxLength={2000}
+          error={errors.reason ?? serverErrors.field("reason")}
+        />
+        <Button type="submit" variant="danger" busy={decide.isPending}>
+          {t("creationRequests.refuseSubmit")}
+        </Button>
+      </Form>
+    </Dialog>
+  );
+}
+
+function RedirectDialog({ request, onClose }: { request: SphereCreationRequest; onClose: () => void }) {
+  const { t } = useTranslation();
+  const association = useAssociation();
+  const announce = useAnnounce();
+  const decide = useDecideCreationRequest(association.id);
+  const serverErrors = useFormErrors(decide.error);
+  const [sphere, setSphere] = useState<PickedSphere | null>(null);
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = () => {
+    const found = compactErrors({ sphere: !sphere && t("creationRequests.sphereRequired") });
+    setErrors(found);
+    if (!sphere || Object.keys(found).length > 0) return;
+    decide.mutate(
+      { requestId: request.id, decision: "redirect", existingSphereId: sphere.id, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      {
+        onSuccess: () => {
+          announce(t("creationRequests.redirected", { name: request.name, sphere: sphere.name }));
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Dialog open onClose={onClose} title={t("creationRequests.redirectTitle", { name: request.name })} wide>
+      <Form onSubmit={submit} submitError={decide.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
+        <SpherePicker
+          associationId={association.id}
+          label={t("creationRequests.existingSphere")}
+          value={sphere}
+          onChange={setSphere}
+          error={errors.sphere ?? serverErrors.field("existingSphereId")}
+        />
+        <TextArea label={t("creationRequests.redirectReason")} value={reason} onChange={setReason} maxLength={2000} />
+        <Button type="submit" variant="primary" busy={decide.isPending}>
+          {t("creationRequests.redirectSubmit")}
+        </Button>
+      </Form>
+    </Dialog>
+  );
+}
