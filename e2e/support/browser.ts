@@ -32,8 +32,7 @@ export async function openBrowser(): Promise<BrowserSession> {
       `--user-data-dir=${userDataDir}`,
     ],
   });
-  // A phone-sized window: the journeys run as Jeanne would, on a 360-px screen, in French.
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-FR" });
+  const context = await newPhoneContext(browser);
   const page = await context.newPage();
   return {
     browser,
@@ -44,6 +43,18 @@ export async function openBrowser(): Promise<BrowserSession> {
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh context (its own cookies: another person) in a phone-sized window — the journeys run as Jeanne would,
+ * on a 360-px screen, in French. Errors thrown in its pages are written to stderr, to explain a failing journey.
+ */
+export async function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-FR" });
+  context.on("page", (page) => {
+    page.on("pageerror", (error) => console.error(`[page error] ${page.url()}: ${error.message}`));
+  });
+  return context;
 }
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; fails with the list of violations. */

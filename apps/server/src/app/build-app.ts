@@ -22,7 +22,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     webDist: options.serveWeb ? defaultWebDist : undefined,
     version: VERSION,
   });
-  registerRequestActor(app, (token) => resolveSession(ctx, token));
+  registerRequestActor(app, (token) => resolveSession(ctx, token), {
+    secure: ctx.config.cookieSecure,
+    sessionMaxAgeSeconds: ctx.config.sessionTtlDays * 86_400,
+  });
   registerHealthRoutes(app, ctx, VERSION);
   await app.register(
     async (api) => {

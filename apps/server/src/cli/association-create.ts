@@ -1,8 +1,5 @@
 import { createAssociationBodySchema, slugSchema } from "@trame/contracts";
-import { createAssociation, getAssociationForActor } from "../modules/associations/associations.service.js";
-import { AppError } from "../platform/http/app-error.js";
 import { CliError, helpOption, optionalString, parseWith, requireString, type CliCommand } from "./command.js";
-import { consoleOperator, withAppContext } from "./context.js";
 
 export const associationCreateCommand: CliCommand = {
   path: ["association", "create"],
@@ -21,6 +18,9 @@ export const associationCreateCommand: CliCommand = {
   },
   async run(values) {
     const parentSlug = optionalString(values, "parent");
+    const { consoleOperator, withAppContext } = await import("./context.js");
+    const { createAssociation, getAssociationForActor } = await import("../modules/associations/associations.service.js");
+    const { AppError } = await import("../platform/http/app-error.js");
     const created = await withAppContext(async (ctx) => {
       let parentId: string | undefined;
       if (parentSlug !== undefined) {

@@ -1,6 +1,4 @@
-import { listAllAssociations } from "../modules/associations/associations.service.js";
 import { formatTable, helpOption, optionalString, type CliCommand } from "./command.js";
-import { withAppContext } from "./context.js";
 
 export const associationListCommand: CliCommand = {
   path: ["association", "list"],
@@ -11,6 +9,8 @@ export const associationListCommand: CliCommand = {
   },
   async run(values) {
     const q = optionalString(values, "search");
+    const { withAppContext } = await import("./context.js");
+    const { listAllAssociations } = await import("../modules/associations/associations.service.js");
     const rows = await withAppContext(async (ctx) => {
       const items: { id: string; name: string; slug: string; parentId: string | null; memberCount: number; createdAt: string }[] = [];
       let cursor: string | undefined;

@@ -9,7 +9,10 @@ import { userCreateCommand } from "./user-create.js";
 import { userListCommand } from "./user-list.js";
 import { userResetPasswordCommand } from "./user-reset-password.js";
 
-/** Every command of `trame`, in the order `trame --help` lists them. */
+/**
+ * Every command of `trame`, in the order `trame --help` lists them. Command files import the application lazily,
+ * inside run(): `trame --help` stays instant.
+ */
 export const commands: readonly CliCommand[] = [
   serveCommand,
   migrateCommand,

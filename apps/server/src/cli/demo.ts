@@ -1,6 +1,4 @@
-import { loadDemo } from "../modules/setup/demo.service.js";
 import { helpOption, type CliCommand } from "./command.js";
-import { withAppContext } from "./context.js";
 
 export const demoCommand: CliCommand = {
   path: ["demo"],
@@ -10,6 +8,8 @@ export const demoCommand: CliCommand = {
     "spheres of every visibility, pending requests. Refused on an instance already set up.",
   options: { help: helpOption },
   async run() {
+    const { withAppContext } = await import("./context.js");
+    const { loadDemo } = await import("../modules/setup/demo.service.js");
     const loaded = await withAppContext((ctx) => loadDemo(ctx, { print: (line) => console.log(line) }));
     return loaded ? 0 : 1;
   },

@@ -1,5 +1,4 @@
 import { helpOption, type CliCommand } from "./command.js";
-import { withAppContext } from "./context.js";
 
 export const migrateCommand: CliCommand = {
   path: ["migrate"],
@@ -9,6 +8,7 @@ export const migrateCommand: CliCommand = {
     "this command lets an upgrade migrate before the new nodes start.",
   options: { help: helpOption },
   async run() {
+    const { withAppContext } = await import("./context.js");
     await withAppContext(async (ctx) => {
       const where = ctx.database.kind === "pglite" ? `embedded database in ${ctx.config.dataDir}` : "PostgreSQL";
       console.log(`The database is up to date (${where}).`);

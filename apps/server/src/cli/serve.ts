@@ -1,6 +1,4 @@
-import { serve } from "../app/serve.js";
-import { helpOption, type CliCommand } from "./command.js";
-import { runWorker } from "../app/worker.js";
+import { CliError, helpOption, type CliCommand } from "./command.js";
 import { loadConfig } from "../config/env.js";
 
 export const serveCommand: CliCommand = {
@@ -18,10 +16,13 @@ export const serveCommand: CliCommand = {
   },
   longRunning: true,
   async run(values) {
+    if (values.worker && values.demo) throw new CliError("--demo and --worker do not go together: load the demo with a web node (or `trame demo`).");
     if (values.worker) {
+      const { runWorker } = await import("../app/worker.js");
       await runWorker(loadConfig());
       return;
     }
+    const { serve } = await import("../app/serve.js");
     await serve(loadConfig(), { demo: values.demo === true });
   },
 };

@@ -7,10 +7,7 @@ import {
   slugSchema,
 } from "@trame/contracts";
 import type { ZodType } from "zod";
-import { isSetupRequired } from "../modules/accounts/accounts.service.js";
-import { completeSetup } from "../modules/setup/setup.service.js";
 import { CliError, helpOption, optionalString, parseWith, type CliCommand, type CliValues } from "./command.js";
-import { withAppContext } from "./context.js";
 import { generateStrongPassword } from "./passwords.js";
 import { ask, askHidden, isInteractive } from "./prompt.js";
 
@@ -74,6 +71,9 @@ export const setupCommand: CliCommand = {
     help: helpOption,
   },
   async run(values) {
+    const { withAppContext } = await import("./context.js");
+    const { isSetupRequired } = await import("../modules/accounts/accounts.service.js");
+    const { completeSetup } = await import("../modules/setup/setup.service.js");
     await withAppContext(async (ctx) => {
       if (!(await isSetupRequired(ctx))) {
         throw new CliError("This instance is already set up. Use `trame user create` or `trame association create` to add more.");

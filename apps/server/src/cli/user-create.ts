@@ -1,7 +1,5 @@
 import { displayNameSchema, emailSchema, languageSchema } from "@trame/contracts";
-import { createUserAccount } from "../modules/accounts/accounts.service.js";
 import { helpOption, optionalString, parseWith, requireString, type CliCommand } from "./command.js";
-import { withAppContext } from "./context.js";
 
 export const userCreateCommand: CliCommand = {
   path: ["user", "create"],
@@ -24,6 +22,8 @@ export const userCreateCommand: CliCommand = {
     const language = parseWith(languageSchema, optionalString(values, "language") ?? "fr", "--language");
     const password = optionalString(values, "password");
     const isInstanceAdmin = values["instance-admin"] === true;
+    const { withAppContext } = await import("./context.js");
+    const { createUserAccount } = await import("../modules/accounts/accounts.service.js");
     const user = await withAppContext((ctx) => createUserAccount(ctx, { email, displayName, password, language, isInstanceAdmin }));
     console.log(`Account created: ${user.email} (${user.displayName})${user.isInstanceAdmin ? ", instance administrator" : ""}.`);
     if (password === undefined) console.log("It has no password: it signs in by e-mail link.");

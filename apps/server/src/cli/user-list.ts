@@ -1,6 +1,4 @@
-import { listUsers } from "../modules/accounts/accounts.service.js";
 import { CliError, formatTable, helpOption, optionalString, type CliCommand } from "./command.js";
-import { withAppContext } from "./context.js";
 
 export const userListCommand: CliCommand = {
   path: ["user", "list"],
@@ -16,6 +14,8 @@ export const userListCommand: CliCommand = {
     if (!Number.isInteger(max) && max !== Infinity) throw new CliError("--limit must be a whole number.");
     if (max < 1) throw new CliError("--limit must be at least 1.");
     const q = optionalString(values, "search");
+    const { withAppContext } = await import("./context.js");
+    const { listUsers } = await import("../modules/accounts/accounts.service.js");
     const rows = await withAppContext(async (ctx) => {
       const all: string[][] = [];
       let cursor: string | undefined;

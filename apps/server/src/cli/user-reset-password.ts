@@ -1,8 +1,5 @@
 import { emailSchema } from "@trame/contracts";
-import { resetPasswordByEmail } from "../modules/accounts/accounts.service.js";
-import { AppError } from "../platform/http/app-error.js";
 import { CliError, helpOption, optionalString, parseWith, requireString, type CliCommand } from "./command.js";
-import { withAppContext } from "./context.js";
 import { generateStrongPassword } from "./passwords.js";
 
 export const userResetPasswordCommand: CliCommand = {
@@ -18,6 +15,9 @@ export const userResetPasswordCommand: CliCommand = {
     const email = parseWith(emailSchema, requireString(values, "email"), "--email");
     const given = optionalString(values, "password");
     const password = given ?? generateStrongPassword();
+    const { withAppContext } = await import("./context.js");
+    const { resetPasswordByEmail } = await import("../modules/accounts/accounts.service.js");
+    const { AppError } = await import("../platform/http/app-error.js");
     const user = await withAppContext(async (ctx) => {
       try {
         return await resetPasswordByEmail(ctx, email, password);

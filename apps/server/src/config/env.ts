@@ -22,11 +22,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Maximum connections of this node's PostgreSQL pool. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  /** A Redis URL; when set, real-time events are relayed between nodes through Redis pub/sub. */
+  /** A Redis URL; when set, real-time events are relayed between nodes through Redis pub/sub, and the rate-limit counters are shared. */
   REDIS_URL: z.string().url().optional(),
   /** The address people use to reach Trame; links in e-mails are built from it. */
   PUBLIC_URL: z.string().url().optional(),
-  /** An SMTP URL (smtp://user:pass@host:587 or smtps://…); without it, mail is kept in the outbox. */
+  /** An SMTP URL (smtp://user:pass@host:587 or smtps://…, nodemailer options in the query string); without it, mail is kept in the outbox. */
   SMTP_URL: z.string().url().optional(),
   /** Sender of outgoing mail. */
   MAIL_FROM: z.string().default("Trame <no-reply@localhost>"),

@@ -134,6 +134,10 @@ export const sphereDirectoryBenchmark: Benchmark = {
 async function measure(server: ChildServer, path: string, cookie: string, env: BenchEnv): Promise<LoadResult> {
   const result = await loadUrl(`${server.url}${path}`, { ...env.options, headers: { cookie } });
   if (result.failures > 0) throw new Error(`${path}: ${result.failures} failed requests under load`);
+  env.log(
+    `  ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ` +
+      `p99 ${result.p99Ms.toFixed(1)} ms (${result.responses} responses)`,
+  );
   return result;
 }
 

@@ -69,7 +69,7 @@ export interface DirectoryQuery {
  * - `mine`: the LEFT JOIN becomes an inner join driven by sphere_members_association_user_idx, then a top-N sort
  *   of the actor's memberships — it never walks the association's 20,000 spheres.
  */
-export async function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
+export function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
   const visibility: SQL | undefined =
     query.scope === "all"
       ? undefined

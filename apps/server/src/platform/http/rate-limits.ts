@@ -15,17 +15,13 @@ export const AUTH_WINDOW_MS = 15 * 60_000;
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
-interface Hit {
-  key: string;
-}
-
-/** What each request counted, so that a handler can give the attempts back (see refundRateLimits). */
-const hitsOf = new WeakMap<FastifyRequest, Hit[]>();
+/** The keys each request counted, so that a handler can give the attempts back (see refundRateLimits). */
+const hitsOf = new WeakMap<FastifyRequest, string[]>();
 
 async function hit(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, key: string, max: number, windowMs: number) {
   const { count, resetInMs } = await ctx.rateLimits.increment(key, windowMs);
   const hits = hitsOf.get(request) ?? [];
-  hits.push({ key });
+  hits.push(key);
   hitsOf.set(request, hits);
   if (count > max) {
     const seconds = Math.max(1, Math.ceil(resetInMs / 1000));
@@ -71,7 +67,7 @@ export async function refundRateLimits(ctx: AppContext, request: FastifyRequest)
   const hits = hitsOf.get(request);
   if (!hits) return;
   hitsOf.delete(request);
-  for (const { key } of hits) await ctx.rateLimits.decrement(key);
+  for (const key of hits) await ctx.rateLimits.decrement(key);
 }
 
 function emailOfBody(request: FastifyRequest): string | undefined {

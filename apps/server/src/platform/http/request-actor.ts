@@ -27,6 +27,7 @@ export interface ResolvedRequestSession {
 export function registerRequestActor(
   app: FastifyInstance,
   resolve: (token: string) => Promise<ResolvedRequestSession | null>,
+  cookies: CookieSettings & { sessionMaxAgeSeconds: number },
 ): void {
   app.decorateRequest("actor", null as never);
   app.decorateRequest("csrfToken", null);
@@ -40,6 +41,11 @@ export function registerRequestActor(
       if (resolved) {
         request.actor = resolved.actor;
         sessionCsrf = resolved.csrfToken;
+        // The session slides in the database; the web app reads /session on every load, so the cookie slides
+        // with it there (and only there: no Set-Cookie on every API response).
+        if (request.method === "GET" && request.url.split("?")[0] === "/api/v1/session") {
+          setSessionCookies(reply, cookies, token, resolved.csrfToken, cookies.sessionMaxAgeSeconds);
+        }
       } else {
         clearSessionCookie(reply);
       }

@@ -83,8 +83,7 @@ export class PgBossJobs implements Jobs {
   async send<T extends object>(name: string, data: T, options: SendJobOptions = {}): Promise<void> {
     if (!this.#definitions.has(name)) throw new Error(`Cannot send ${name}: no handler is registered for it.`);
     if (this.#stopped) throw new Error(`Cannot send ${name}: the job system is stopped.`);
-    // A node that does not work still sends: it opens pg-boss lazily, without supervision nor schedules.
-    const boss = await (this.#boss ??= this.#open(false));
+    const boss = await this.#sender();
     await boss.send(name, data, options.id ? { id: options.id } : {});
     const workerId = this.#workerIds.get(name);
     // The local worker would otherwise wait for its next poll.
@@ -117,6 +116,21 @@ export class PgBossJobs implements Jobs {
     await boss?.stop({ graceful: true, wait: true, close: true, timeout: 10_000 });
   }
 
+  /**
+   * A node that does not work still sends: it opens pg-boss lazily, without supervision nor schedules. A failed
+   * opening (database unreachable) is forgotten, so that the next send tries again.
+   */
+  #sender(): Promise<PgBoss> {
+    if (!this.#boss) {
+      const opening = this.#open(false);
+      this.#boss = opening;
+      opening.catch(() => {
+        if (this.#boss === opening) this.#boss = null;
+      });
+    }
+    return this.#boss;
+  }
+
   async #open(work: boolean): Promise<PgBoss> {
     const boss = new PgBoss({
       connectionString: this.connectionString,
@@ -128,8 +142,18 @@ export class PgBossJobs implements Jobs {
       migrate: true,
     });
     boss.on("error", (err) => this.logger.error({ err }, "job system error"));
-    await boss.start();
-    // Queues must exist before anything is sent or worked; creating them is idempotent.
+    try {
+      await boss.start();
+      await this.#createQueues(boss, work);
+    } catch (err) {
+      await boss.stop({ graceful: false, close: true }).catch(() => {});
+      throw err;
+    }
+    return boss;
+  }
+
+  /** Queues must exist before anything is sent or worked; creating them is idempotent. */
+  async #createQueues(boss: PgBoss, work: boolean): Promise<void> {
     for (const [name, { options }] of this.#definitions) {
       const queue = {
         name,
@@ -142,7 +166,6 @@ export class PgBossJobs implements Jobs {
       // An existing queue keeps its old options otherwise (after an upgrade that changed them).
       if (work) await boss.updateQueue(name, queue);
     }
-    return boss;
   }
 
   async #run(name: string, definition: Definition, job: PgBoss.JobWithMetadata<object>): Promise<void> {

@@ -15,6 +15,7 @@ describe("Redis relay between nodes", () => {
   let admin: Redis;
   beforeAll(async () => {
     admin = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });
+    admin.on("error", () => {}); // reported by the connect() below
     await admin.connect().catch((err: Error) => {
       throw new Error(`Redis is required at ${redisUrl}: ${err.message}`);
     });

@@ -144,10 +144,20 @@ export function useDeleteSphere(associationId: string, sphereId: string) {
   });
 }
 
+/** Spheres whose membership I changed myself just now: the real-time echo of it needs no announcement. */
+const ownMembershipChanges = new Map<string, number>();
+
+export function isOwnRecentMembershipChange(sphereId: string): boolean {
+  return Date.now() - (ownMembershipChanges.get(sphereId) ?? 0) < 5000;
+}
+
 export function useJoinSphere(associationId: string, sphereId: string) {
   const changed = useSpheresChanged(associationId);
   return useMutation({
-    mutationFn: () => api<unknown>(spheresApi.join(associationId, sphereId), { method: "POST" }),
+    mutationFn: () => {
+      ownMembershipChanges.set(sphereId, Date.now());
+      return api<unknown>(spheresApi.join(associationId, sphereId), { method: "POST" });
+    },
     onSuccess: changed,
   });
 }
@@ -163,7 +173,10 @@ export function useRequestToJoin(associationId: string, sphereId: string) {
 export function useLeaveSphere(associationId: string, sphereId: string) {
   const changed = useSpheresChanged(associationId);
   return useMutation({
-    mutationFn: () => api<unknown>(spheresApi.leave(associationId, sphereId), { method: "POST" }),
+    mutationFn: () => {
+      ownMembershipChanges.set(sphereId, Date.now());
+      return api<unknown>(spheresApi.leave(associationId, sphereId), { method: "POST" });
+    },
     onSuccess: changed,
   });
 }

@@ -6,7 +6,7 @@ import { useAnnounce } from "../../components/announcer";
 import { useRealtimeEvents, useRealtimeRoom } from "../../app/realtime";
 import { useSession } from "../../app/session";
 import { associationKeys } from "../associations/associations.queries";
-import { sphereKeys, sphereQuery } from "./spheres.queries";
+import { isOwnRecentMembershipChange, sphereKeys, sphereQuery } from "./spheres.queries";
 
 /** Sphere name from what is already on screen, else one request; null when the sphere is no longer visible. */
 async function sphereName(queryClient: QueryClient, associationId: string, sphereId: string): Promise<string | null> {
@@ -32,14 +32,29 @@ export function useMembershipRealtime(associationId: string): void {
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const me = useSession().user;
-  // A decision often arrives with its membership change: say it once.
-  const lastSaid = useRef<{ sphereId: string; at: number } | null>(null);
+  // An approved request arrives as two events (the decision, the new membership), in either order: the
+  // membership news waits a moment and gives way to the decision, which says more.
+  const deferred = useRef(new Map<string, number>());
+  const decidedAt = useRef(new Map<string, number>());
 
-  const say = (sphereId: string, message: string) => {
-    const last = lastSaid.current;
-    if (last && last.sphereId === sphereId && Date.now() - last.at < 3000) return;
-    lastSaid.current = { sphereId, at: Date.now() };
-    announce(message);
+  const sayMembership = (sphereId: string, message: string) => {
+    // What I just did myself (join, leave) was already said by the page.
+    if (isOwnRecentMembershipChange(sphereId)) return;
+    if (Date.now() - (decidedAt.current.get(sphereId) ?? 0) < 5000) return;
+    window.clearTimeout(deferred.current.get(sphereId));
+    deferred.current.set(
+      sphereId,
+      window.setTimeout(() => {
+        deferred.current.delete(sphereId);
+        if (Date.now() - (decidedAt.current.get(sphereId) ?? 0) >= 5000) announce(message);
+      }, 1000),
+    );
+  };
+
+  const noteDecision = (sphereId: string) => {
+    window.clearTimeout(deferred.current.get(sphereId));
+    deferred.current.delete(sphereId);
+    decidedAt.current.set(sphereId, Date.now());
   };
 
   useRealtimeEvents(
@@ -53,9 +68,9 @@ export function useMembershipRealtime(associationId: string): void {
           if (userId === me?.id) {
             void (async () => {
               const name = (await sphereName(queryClient, associationId, sphereId)) ?? t("realtime.aSphere");
-              if (role === null) say(sphereId, t("realtime.removed", { sphere: name }));
-              else if (wasMember === null) say(sphereId, t("realtime.joined", { sphere: name }));
-              else say(sphereId, t("realtime.roleChanged", { sphere: name, role: t(`roles.sphere.${role}`) }));
+              if (role === null) sayMembership(sphereId, t("realtime.removed", { sphere: name }));
+              else if (wasMember === null) sayMembership(sphereId, t("realtime.joined", { sphere: name }));
+              else sayMembership(sphereId, t("realtime.roleChanged", { sphere: name, role: t(`roles.sphere.${role}`) }));
               await queryClient.invalidateQueries({ queryKey: sphereKeys.all(associationId) });
             })();
           } else {
@@ -66,10 +81,11 @@ export function useMembershipRealtime(associationId: string): void {
         case "sphereJoinRequest.decided": {
           const { sphereId, userId, status } = message.data;
           if (userId === me?.id) {
+            noteDecision(sphereId);
             void (async () => {
               await queryClient.invalidateQueries({ queryKey: sphereKeys.all(associationId) });
               const name = (await sphereName(queryClient, associationId, sphereId)) ?? t("realtime.aSphere");
-              say(sphereId, status === "approved" ? t("realtime.requestApproved", { sphere: name }) : t("realtime.requestRefused", { sphere: name }));
+              announce(status === "approved" ? t("realtime.requestApproved", { sphere: name }) : t("realtime.requestRefused", { sphere: name }));
             })();
           } else {
             void queryClient.invalidateQueries({ queryKey: sphereKeys.joinRequests(associationId, sphereId) });

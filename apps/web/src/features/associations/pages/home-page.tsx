@@ -18,7 +18,7 @@ export function HomePage() {
   const associations = itemsOf(query.data);
   const only = query.data && !query.hasNextPage && associations.length === 1 ? associations[0] : undefined;
 
-  if (only && !me.abilities["instance.manage"]) return <Navigate to="/a/$slug" params={{ slug: only.slug }} replace />;
+  if (only) return <Navigate to="/a/$slug" params={{ slug: only.slug }} replace />;
 
   return (
     <div className="page">
