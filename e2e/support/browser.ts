@@ -1,6 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -17,7 +15,7 @@ export interface BrowserSession {
 
 /** Debian's chromium, headless, with the flags this machine needs (no background network, fresh profile). */
 export async function openBrowser(): Promise<BrowserSession> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trame-chromium-"));
+  // Playwright gives each launch a fresh temporary profile (it refuses a --user-data-dir argument).
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -29,7 +27,6 @@ export async function openBrowser(): Promise<BrowserSession> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   const context = await newPhoneContext(browser);
@@ -40,7 +37,6 @@ export async function openBrowser(): Promise<BrowserSession> {
     page,
     async close() {
       await browser.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

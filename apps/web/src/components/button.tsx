@@ -10,11 +10,28 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   small?: boolean;
 }
 
-/** A real <button>: keyboard and screen readers get it for free. Never an icon alone: it always carries text. */
-export function Button({ variant = "secondary", busy = false, busyLabel, small, className, type, disabled, children, ...rest }: ButtonProps) {
+/**
+ * A real <button>: keyboard and screen readers get it for free. Never an icon alone: it always carries text.
+ * While busy it refuses clicks but stays focusable (a disabled button would drop the focus to the page).
+ */
+export function Button({ variant = "secondary", busy = false, busyLabel, small, className, type, disabled, onClick, children, ...rest }: ButtonProps) {
   const classes = ["btn", `btn-${variant}`, small ? "btn-small" : "", className ?? ""].filter(Boolean).join(" ");
   return (
-    <button {...rest} type={type ?? "button"} className={classes} disabled={disabled || busy} aria-busy={busy || undefined}>
+    <button
+      {...rest}
+      type={type ?? "button"}
+      className={classes}
+      disabled={disabled}
+      aria-disabled={busy || undefined}
+      aria-busy={busy || undefined}
+      onClick={(event) => {
+        if (busy) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+    >
       {busy && busyLabel ? busyLabel : children}
     </button>
   );

@@ -19,7 +19,7 @@ export function LoadMore({ hasMore, loading, onLoadMore, shownLabel }: LoadMoreP
         </p>
       ) : null}
       {hasMore ? (
-        <button type="button" className="btn btn-secondary" onClick={onLoadMore} disabled={loading} aria-busy={loading || undefined}>
+        <button type="button" className="btn btn-secondary" onClick={() => !loading && onLoadMore()} aria-disabled={loading || undefined} aria-busy={loading || undefined}>
           {loading ? t("components.loadMore.loading") : t("components.loadMore.more")}
         </button>
       ) : null}

@@ -7,7 +7,7 @@ import { AppError } from "./app-error.js";
  * Every failure leaves as `{ error: { code, message, fields? } }`. A person's mistake is a 4xx with a message they
  * can act on; only our own faults are 500, and they never carry a stack trace.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, webAppPage?: Buffer): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send(body(err.code, err.message, err.fields));
@@ -40,8 +40,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err }, "unhandled error");
     return reply.status(500).send(body("INTERNAL", "Something went wrong on our side. Please try again."));
   });
+  // Fastify allows one not-found handler per instance: it also serves the web app's client-side routes (any GET
+  // outside /api that is not a file answers the app's page) when the built app is served.
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body("NOT_FOUND", `No such address: ${request.method} ${request.url.split("?")[0]}`));
+    if (webAppPage && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(webAppPage);
+    }
+    return reply.status(404).send(body("NOT_FOUND", `No such address: ${request.method} ${request.url.split("?")[0]}`));
   });
 }
 

@@ -43,7 +43,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const webAppPage =
+    options.webDist && fs.existsSync(path.join(options.webDist, "index.html"))
+      ? fs.readFileSync(path.join(options.webDist, "index.html"))
+      : undefined;
+  registerErrorHandler(app, webAppPage);
 
   await app.register(helmet, {
     // Everything is served by the instance itself: no third-party origin is ever needed.
@@ -87,16 +91,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  if (options.webDist && fs.existsSync(path.join(options.webDist, "index.html"))) {
+  // Client-side routes fall back to the app's page in the not-found handler (registerErrorHandler).
+  if (options.webDist && webAppPage) {
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false, maxAge: "1h" });
-    const indexHtml = fs.readFileSync(path.join(options.webDist, "index.html"));
-    // Client-side routes: any GET outside /api that is not a file answers the app's page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === "GET" && !request.url.startsWith("/api/")) {
-        return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
-      }
-      return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No such address: ${request.method} ${request.url.split("?")[0]}` } });
-    });
   }
   return app;
 }

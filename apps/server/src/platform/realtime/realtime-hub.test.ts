@@ -18,7 +18,11 @@ const open: { app: HttpServer; hub: RealtimeHub }[] = [];
 
 async function startHub(options: Partial<RealtimeHubOptions> = {}) {
   const app = await createHttpServer({ logger, trustProxy: false, version: "test" });
-  registerRequestActor(app, async (token) => ({ actor: { kind: "user", userId: token, isInstanceAdmin: false, sessionId: null }, csrfToken: "x" }), { secure: false, sessionMaxAgeSeconds: 3600 });
+  registerRequestActor(
+    app,
+    async (token) => ({ actor: { kind: "user", userId: token, isInstanceAdmin: false, sessionId: null }, csrfToken: "x" }),
+    { secure: false, sessionMaxAgeSeconds: 3600 },
+  );
   const hub = new RealtimeHub({ relay: new InProcessRelay(), authorizeRoom: async () => true, logger, ...options });
   await app.register(async (api) => registerRealtimeRoute(api as HttpServer, hub, { publicUrl: "http://localhost:3000" }), { prefix: "/api/v1" });
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -21,8 +21,8 @@ import { TestSocket } from "./realtime.test-helpers.js";
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const repoRoot = fileURLToPath(new URL("../../../../../", import.meta.url));
-// The API-only entry: main.ts also serves the built web app, which this test does not need.
-const nodeScript = path.join(repoRoot, "apps/server/src/test/api-node.ts");
+// The real entry point, as `npm start` runs it.
+const nodeScript = path.join(repoRoot, "apps/server/src/main.ts");
 
 interface Node {
   name: string;

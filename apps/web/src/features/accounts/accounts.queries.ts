@@ -84,13 +84,10 @@ export function useCompletePasswordReset() {
 }
 
 export function useSignOut() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<unknown>(accountsApi.signOut, { method: "POST" }),
-    onSettled: async () => {
-      realtime.stop();
-      await refreshSession(queryClient);
-    },
+    // The caller then loads the sign-in page afresh: nothing of this person stays in memory.
+    onSettled: () => realtime.stop(),
   });
 }
 

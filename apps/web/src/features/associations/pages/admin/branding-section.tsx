@@ -65,7 +65,7 @@ function ColorField({ label, value, onChange, error }: { label: string; value: s
   const readable = valid ? readableOn(value) : null;
   return (
     <div className="color-field">
-      <TextField label={label} hint={t("branding.hexHint")} value={value} onChange={onChange} error={error} spellCheck={false} autoCapitalize="off" maxLength={7} />
+      <TextField label={label} hint={t("branding.hexHint")} required value={value} onChange={onChange} error={error} spellCheck={false} autoCapitalize="off" maxLength={7} />
       <label htmlFor={pickerId} className="field-label">
         {t("branding.picker", { name: label })}
       </label>
