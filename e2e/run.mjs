@@ -15,7 +15,31 @@ if (!fs.existsSync(chromium)) {
   process.exit(0);
 }
 const root = path.resolve(import.meta.dirname, "..");
-if (!fs.existsSync(path.join(root, "apps/web/dist/index.html"))) {
+
+/** Newest modification time under `dir` (0 when it does not exist). */
+function newestMtime(dir) {
+  if (!fs.existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+// The journeys test the built app: build it when it is missing or older than its sources.
+const builtPage = path.join(root, "apps/web/dist/index.html");
+const sourcesChanged = () => {
+  const built = fs.statSync(builtPage).mtimeMs;
+  const sources = Math.max(
+    newestMtime(path.join(root, "apps/web/src")),
+    newestMtime(path.join(root, "apps/web/public")),
+    newestMtime(path.join(root, "packages/contracts/src")),
+    fs.statSync(path.join(root, "apps/web/index.html")).mtimeMs,
+  );
+  return sources > built;
+};
+if (!fs.existsSync(builtPage) || sourcesChanged()) {
   const build = spawnSync("npm", ["run", "build", "-w", "@trame/web"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from "../support/server.js";
 async function askForSignInLink(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(baseUrl + "/sign-in");
   await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
+  await expectNoAxeViolations(page, "page de connexion");
   await page.getByLabel("Adresse e-mail", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
   await page.waitForURL("**/sign-in/sent");

@@ -18,8 +18,9 @@ export async function ask(question: string, defaultValue?: string): Promise<stri
 /** Asks for a secret without echoing it (raw mode: the terminal shows nothing while typing). */
 export async function askHidden(question: string): Promise<string> {
   const stdin = process.stdin;
-  process.stdout.write(`${question}: `);
+  // Raw mode first: whatever is typed once the question shows is never echoed.
   stdin.setRawMode(true);
+  process.stdout.write(`${question}: `);
   stdin.setEncoding("utf8");
   stdin.resume();
   return new Promise((resolve, reject) => {

@@ -47,6 +47,8 @@ export async function initI18n(language: Language): Promise<void> {
     supportedLngs: languages,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // No advertising in the reader's console.
+    showSupportNotice: false,
   });
   await applyLanguage(language);
 }

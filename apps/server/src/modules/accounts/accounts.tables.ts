@@ -23,6 +23,8 @@ export const users = pgTable(
     // Case-insensitive uniqueness: Jeanne@Example.fr and jeanne@example.fr are one person.
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
     index("users_display_name_trgm_idx").using("gin", sql`trame_fold(${t.displayName}) gin_trgm_ops`),
+    // Member lists page by (trame_fold(display_name), id): with 50,000 members, walking this index beats sorting them.
+    index("users_sort_name_idx").on(sql`trame_fold(${t.displayName})`, t.id),
   ],
 );
 

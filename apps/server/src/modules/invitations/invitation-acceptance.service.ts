@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import type { acceptInvitationBodySchema } from "@trame/contracts";
+import type { acceptInvitationBodySchema, Language } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { AppError, conflict, validationFailed } from "../../platform/http/app-error.js";
-import { findUserByEmail, findUserById, type UserRow } from "../accounts/accounts.repository.js";
-import { createUserAccount } from "../accounts/accounts.service.js";
+import type { DbOrTx } from "../../platform/db/transaction.js";
+import { findUserByEmail, findUserById, insertUser, isEmailTakenError, type UserRow } from "../accounts/accounts.repository.js";
+import { assertPasswordAcceptable, hashPassword } from "../accounts/passwords.js";
 import { hashToken } from "../accounts/session-tokens.js";
 import { addAssociationMemberInTx } from "../associations/association-members.service.js";
 import { lockAssociation } from "../associations/associations.repository.js";
@@ -71,17 +72,14 @@ export async function acceptInvitation(
   if (newAccountEmail !== null && !body.displayName) {
     throw validationFailed("Tell us your name to create your account.", [{ path: "displayName", message: "required" }]);
   }
+  if (newAccountEmail !== null && body.password !== undefined) assertPasswordAcceptable(body.password);
+  // Hashing is slow on purpose: done before the transaction, which then holds its locks only for the writes.
+  const passwordHash = newAccountEmail !== null && body.password !== undefined ? await hashPassword(body.password) : null;
   const sphereId = invitation.sphereId !== null && found.sphereArchivedAt === null ? invitation.sphereId : null;
   const events = new EventBatch();
 
   const createdUser = await ctx.db.transaction(async (tx) => {
-    const user =
-      signedInUser ??
-      (await createUserAccount(
-        ctx,
-        { email: newAccountEmail!, displayName: body.displayName!, password: body.password, language: found.associationLanguage },
-        tx,
-      ));
+    const user = signedInUser ?? (await insertNewAccount(tx, newAccountEmail!, body.displayName!, passwordHash, found.associationLanguage));
     await lockAssociation(tx, invitation.associationId);
     if (sphereId) await lockSphere(tx, invitation.associationId, sphereId);
     // Opening an invitation one already benefits from changes nothing and spends no use of it.
@@ -101,6 +99,16 @@ export async function acceptInvitation(
   });
   events.emit(ctx.events);
   return { associationId: invitation.associationId, associationSlug: found.associationSlug, sphereId, createdUser };
+}
+
+async function insertNewAccount(tx: DbOrTx, email: string, displayName: string, passwordHash: string | null, language: Language) {
+  try {
+    return await insertUser(tx, { email, displayName, passwordHash, language });
+  } catch (err) {
+    // Two accepts racing with the same address: the second is told to sign in, as if it had come later.
+    if (isEmailTakenError(err)) throw new AppError("UNAUTHENTICATED", "An account already exists for this address: sign in first.");
+    throw err;
+  }
 }
 
 /**

@@ -22,7 +22,8 @@ describe("invitations", () => {
   const url = () => `/api/v1/associations/${asso.id}/invitations`;
 
   beforeAll(async () => {
-    // Many invitations from one address in this file: the per-IP limit is tested on its own below.
+    // Many invitations from one address in this file: the per-IP limit is tested on its own below. Errors are
+    // logged: the concurrent accepts below must never end in a 500, and if one does, its cause is printed.
     t = await createTestApp({ AUTH_RATE_LIMIT: "1000", LOG_LEVEL: "error" });
     asso = await createAssociation(t.ctx, { name: "Les Jardins Partagés" });
     admin = await t.client().signInAs((await createMember(t.ctx, asso.id, "admin", { displayName: "Élise Admin" })).id);

@@ -75,16 +75,12 @@ export async function decideSphereJoinRequest(
     const request = await findJoinRequestRow(tx, associationId, sphereId, requestId);
     if (!request) throw notFound("This request");
     if (request.status !== "pending") throw conflict("This request has already been decided.");
-    if (status === "approved") {
-      if (!(await findAssociationMembership(tx, associationId, request.userId))) {
-        throw conflict("This person is no longer a member of the association.");
-      }
-      // Deciding first: adding the member cancels their pending requests for this sphere.
-      await decideJoinRequestRow(tx, requestId, { status, reason: body.reason ?? null, decidedBy: actorUserId(actor)! });
-      await addSphereMemberInTx(tx, { associationId, sphereId }, request.userId, "member", events);
-    } else {
-      await decideJoinRequestRow(tx, requestId, { status, reason: body.reason ?? null, decidedBy: actorUserId(actor)! });
+    if (status === "approved" && !(await findAssociationMembership(tx, associationId, request.userId))) {
+      throw conflict("This person is no longer a member of the association.");
     }
+    // Decided before the member is added: adding them cancels whatever request of theirs is still pending.
+    await decideJoinRequestRow(tx, requestId, { status, reason: body.reason ?? null, decidedBy: actorUserId(actor)! });
+    if (status === "approved") await addSphereMemberInTx(tx, { associationId, sphereId }, request.userId, "member", events);
     await insertAuditRecord(tx, {
       associationId,
       actorId: actorUserId(actor),

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Language, Me, MyAssociation, Page, UserSession } from "@trame/contracts";
+import { imageUploadField, type Avatar, type Language, type Me, type MyAssociation, type Page, type UserSession } from "@trame/contracts";
 import { api } from "../../app/api";
 import { pagedQuery } from "../../app/pagination";
 import { refreshSession, sessionKey } from "../../app/session";
@@ -104,9 +104,17 @@ export function useUploadAvatar() {
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
-      form.append("file", file);
-      return api<unknown>(accountsApi.avatar, { method: "PUT", body: form });
+      form.append(imageUploadField, file);
+      return api<Avatar>(accountsApi.avatar, { method: "PUT", body: form });
     },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
+  });
+}
+
+export function useRemoveAvatar() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<Avatar>(accountsApi.avatar, { method: "DELETE" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
   });
 }

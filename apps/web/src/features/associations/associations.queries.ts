@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { imageUploadField } from "@trame/contracts";
 import type {
   Association,
+  AssociationLogo,
   AssociationMember,
   AuditEntry,
   ModuleName,
@@ -97,9 +99,17 @@ export function useUploadLogo(associationId: string) {
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
-      form.append("file", file);
-      return api<unknown>(associationsApi.logo(associationId), { method: "PUT", body: form });
+      form.append(imageUploadField, file);
+      return api<AssociationLogo>(associationsApi.logo(associationId), { method: "PUT", body: form });
     },
+    onSuccess: () => changed(),
+  });
+}
+
+export function useRemoveLogo(associationId: string) {
+  const changed = useAssociationChanged();
+  return useMutation({
+    mutationFn: () => api<AssociationLogo>(associationsApi.logo(associationId), { method: "DELETE" }),
     onSuccess: () => changed(),
   });
 }

@@ -1,7 +1,8 @@
 import { useId, useState, type ReactNode } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { evaluatePassword, type Language } from "@trame/contracts";
+import { acceptedImageTypes, evaluatePassword, maxImageUploadBytes, type Language } from "@trame/contracts";
+import { ImageUpload } from "../../../components/image-upload";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
@@ -23,6 +24,7 @@ import {
   useRevokeSession,
   useSignOutOthers,
   useUpdateProfile,
+  useRemoveAvatar,
   useUploadAvatar,
 } from "../accounts.queries";
 
@@ -118,35 +120,24 @@ function AvatarForm() {
   const announce = useAnnounce();
   const errorMessage = useErrorMessage();
   const upload = useUploadAvatar();
-  const inputId = useId();
-  const [file, setFile] = useState<File | null>(null);
+  const remove = useRemoveAvatar();
+  const error = upload.error ?? remove.error;
   return (
     <div className="avatar-form">
       <Avatar name={me.displayName} url={me.avatarUrl} size="large" />
-      {upload.error ? <Alert tone="error">{errorMessage(upload.error)}</Alert> : null}
-      <div className="field">
-        <label htmlFor={inputId} className="field-label">
-          {t("account.chooseAvatar")}
-        </label>
-        <p className="field-hint" id={`${inputId}-hint`}>
-          {t("account.avatarHint")}
-        </p>
-        <input
-          id={inputId}
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          aria-describedby={`${inputId}-hint`}
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </div>
-      <Button
-        disabled={!file}
+      <ImageUpload
+        label={t("account.chooseAvatar")}
+        hint={t("account.avatarHint")}
+        accept={acceptedImageTypes}
+        maxBytes={maxImageUploadBytes}
         busy={upload.isPending}
-        busyLabel={t("common.sending")}
-        onClick={() => file && upload.mutate(file, { onSuccess: () => announce(t("account.avatarSaved")) })}
-      >
-        {t("account.uploadAvatar")}
-      </Button>
+        uploadLabel={t("account.uploadAvatar")}
+        onUpload={(file) => upload.mutate(file, { onSuccess: () => announce(t("account.avatarSaved")) })}
+        removeLabel={me.avatarUrl ? t("account.removeAvatar") : undefined}
+        onRemove={me.avatarUrl ? () => remove.mutate(undefined, { onSuccess: () => announce(t("account.avatarRemoved")) }) : undefined}
+        removing={remove.isPending}
+        error={error ? errorMessage(error) : null}
+      />
     </div>
   );
 }

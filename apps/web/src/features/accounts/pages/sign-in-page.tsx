@@ -49,7 +49,8 @@ export function SignInPage() {
     if (Object.keys(found).length > 0) return;
     signIn.mutate(
       { email: email.trim(), password },
-      { onSuccess: () => void navigate({ to: search.redirect ?? "/" }) },
+      // The return address may carry its own query string (a search, an invitation): navigate by href.
+      { onSuccess: () => void (search.redirect ? navigate({ href: search.redirect }) : navigate({ to: "/" })) },
     );
   };
 

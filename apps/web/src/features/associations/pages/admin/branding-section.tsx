@@ -1,13 +1,15 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { acceptedImageTypes, maxImageUploadBytes } from "@trame/contracts";
 import { Alert } from "../../../../components/alert";
+import { ImageUpload } from "../../../../components/image-upload";
 import { useAnnounce } from "../../../../components/announcer";
 import { Button } from "../../../../components/button";
 import { compactErrors, Form } from "../../../../components/form";
 import { TextField } from "../../../../components/text-field";
 import { contrastRatio, readableOn } from "../../../../app/color";
 import { useErrorMessage, useFormErrors } from "../../../../app/errors";
-import { useUpdateAssociation, useUploadLogo } from "../../associations.queries";
+import { useRemoveLogo, useUpdateAssociation, useUploadLogo } from "../../associations.queries";
 import { useAssociation } from "../association-layout";
 import { AdminSection } from "./admin-section";
 
@@ -89,36 +91,25 @@ function LogoUpload() {
   const announce = useAnnounce();
   const errorMessage = useErrorMessage();
   const upload = useUploadLogo(association.id);
-  const inputId = useId();
-  const [file, setFile] = useState<File | null>(null);
+  const remove = useRemoveLogo(association.id);
+  const error = upload.error ?? remove.error;
   return (
     <div className="logo-upload">
       <h3>{t("branding.logo")}</h3>
       {association.logoUrl ? <img src={association.logoUrl} alt={t("branding.currentLogo")} className="logo-preview" /> : <p className="muted">{t("branding.noLogo")}</p>}
-      {upload.error ? <Alert tone="error">{errorMessage(upload.error)}</Alert> : null}
-      <div className="field">
-        <label htmlFor={inputId} className="field-label">
-          {t("branding.chooseLogo")}
-        </label>
-        <p className="field-hint" id={`${inputId}-hint`}>
-          {t("branding.logoHint")}
-        </p>
-        <input
-          id={inputId}
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          aria-describedby={`${inputId}-hint`}
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </div>
-      <Button
-        disabled={!file}
+      <ImageUpload
+        label={t("branding.chooseLogo")}
+        hint={t("branding.logoHint")}
+        accept={acceptedImageTypes}
+        maxBytes={maxImageUploadBytes}
         busy={upload.isPending}
-        busyLabel={t("common.sending")}
-        onClick={() => file && upload.mutate(file, { onSuccess: () => announce(t("branding.logoSaved")) })}
-      >
-        {t("branding.uploadLogo")}
-      </Button>
+        uploadLabel={t("branding.uploadLogo")}
+        onUpload={(file) => upload.mutate(file, { onSuccess: () => announce(t("branding.logoSaved")) })}
+        removeLabel={association.logoUrl ? t("branding.removeLogo") : undefined}
+        onRemove={association.logoUrl ? () => remove.mutate(undefined, { onSuccess: () => announce(t("branding.logoRemoved")) }) : undefined}
+        removing={remove.isPending}
+        error={error ? errorMessage(error) : null}
+      />
     </div>
   );
 }
