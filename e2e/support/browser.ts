@@ -43,12 +43,20 @@ export async function openBrowser(): Promise<BrowserSession> {
 
 /**
  * A fresh context (its own cookies: another person) in a phone-sized window — the journeys run as Jeanne would,
- * on a 360-px screen, in French. Errors thrown in its pages are written to stderr, to explain a failing journey.
+ * on a 360-px screen, in French. Errors thrown in its pages, missing files and server faults are written to stderr,
+ * to explain a failing journey.
  */
 export async function newPhoneContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-FR" });
   context.on("page", (page) => {
     page.on("pageerror", (error) => console.error(`[page error] ${page.url()}: ${error.message}`));
+    // A missing asset (e.g. the app rebuilt under a running journey) or a server fault, said where it happened.
+    page.on("response", (response) => {
+      const status = response.status();
+      if (status >= 500 || (status === 404 && !new URL(response.url()).pathname.startsWith("/api/"))) {
+        console.error(`[http ${status}] ${response.request().method()} ${response.url()} (page ${page.url()})`);
+      }
+    });
   });
   return context;
 }
