@@ -1,6 +1,7 @@
 import type { AppContext } from "../platform/app-context.js";
 import { registerMailJobs } from "../platform/mail/mail-delivery.js";
 import { registerAccountsJobs } from "../modules/accounts/accounts.jobs.js";
+import { registerInvitationsJobs } from "../modules/invitations/invitations.jobs.js";
 
 /**
  * Registers a module's background jobs: `ctx.jobs.register(name, handler)` and `ctx.jobs.schedule(name, cron)`.
@@ -12,4 +13,5 @@ export type RegisterJobs = (ctx: AppContext) => void;
 export const jobModules: RegisterJobs[] = [
   registerMailJobs,
   registerAccountsJobs,
+  registerInvitationsJobs,
 ];

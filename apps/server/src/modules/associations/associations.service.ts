@@ -8,6 +8,7 @@ import {
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord, listAuditRecords } from "../../platform/audit/audit.repository.js";
+import { decodeTimestampCursor, toTimestampPage } from "../../platform/db/timestamp-cursor.js";
 import { encodeCursor, toPage } from "../../platform/db/cursor.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, notFound, validationFailed } from "../../platform/http/app-error.js";
@@ -210,9 +211,7 @@ export async function listAssociationAudit(
   page: { cursor?: string; limit: number },
 ): Promise<Page<AuditEntry>> {
   await getAssociationWithAbility(ctx.db, actor, associationId, "audit.read");
-  const rows = await listAuditRecords(ctx.db, associationId, { limit: page.limit, after: decodeTimeCursor(page.cursor) });
-  const hasMore = rows.length > page.limit;
-  const items = hasMore ? rows.slice(0, page.limit) : rows;
-  const last = items[items.length - 1];
-  return { items, nextCursor: hasMore && last ? encodeCursor([last.createdAt, last.id]) : null };
+  const rows = await listAuditRecords(ctx.db, associationId, { limit: page.limit, after: decodeTimestampCursor(page.cursor) });
+  const { rows: items, nextCursor } = toTimestampPage(rows, page.limit);
+  return { items: items.map(({ at: _at, ...entry }) => entry), nextCursor };
 }

@@ -165,3 +165,20 @@ export async function hasInvitedMemberships(db: DbOrTx, invitation: InvitationRo
     .limit(1);
   return row !== undefined;
 }
+
+/**
+ * Invitations that can no longer be used (expired, or revoked) are kept 30 days for the administrators' list,
+ * then deleted with the e-mail address they hold. Returns how many were deleted.
+ */
+export async function purgeStaleInvitations(db: DbOrTx): Promise<number> {
+  const deleted = await db
+    .delete(invitations)
+    .where(
+      or(
+        lt(invitations.expiresAt, sql`now() - interval '30 days'`),
+        lt(invitations.revokedAt, sql`now() - interval '30 days'`),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return deleted.length;
+}

@@ -1,4 +1,5 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { TimestampCursor } from "../db/timestamp-cursor.js";
 import type { DbOrTx } from "../db/transaction.js";
 import { auditLog } from "./audit.tables.js";
 
@@ -17,15 +18,13 @@ export async function insertAuditRecord(db: DbOrTx, record: AuditRecord): Promis
   await db.insert(auditLog).values({ ...record, data: record.data ?? {} });
 }
 
-export async function listAuditRecords(
-  db: DbOrTx,
-  associationId: string,
-  page: { limit: number; after: { createdAt: string; id: string } | null },
-) {
+/** Newest first, `limit + 1` rows after the cursor; `at` is the exact timestamp text for the next cursor. */
+export async function listAuditRecords(db: DbOrTx, associationId: string, page: { limit: number; after: TimestampCursor | null }) {
   const after = page.after;
   return db
     .select({
       id: auditLog.id,
+      at: sql<string>`${auditLog.createdAt}::text`,
       actorId: auditLog.actorId,
       actorName: sql<string | null>`(SELECT display_name FROM users u WHERE u.id = ${auditLog.actorId})`,
       action: auditLog.action,
@@ -38,9 +37,8 @@ export async function listAuditRecords(
     .where(
       and(
         eq(auditLog.associationId, associationId),
-        after
-          ? or(lt(auditLog.createdAt, after.createdAt), and(eq(auditLog.createdAt, after.createdAt), lt(auditLog.id, after.id)))
-          : undefined,
+        // A row comparison on the microsecond value: rows of the same millisecond are neither skipped nor repeated.
+        after ? sql`(${auditLog.createdAt}, ${auditLog.id}) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
