@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectFitsWidth, expectNoAxeViolations, newPhoneContext, openBrowser, type BrowserSession } from "../support/browser.js";
-import { linkFromOutbox, PASSWORD, setUpInstance, signInContext, type Instance } from "../support/data.js";
-import { startServer, type RunningServer } from "../support/server.js";
+import { describe, expect, test } from "vitest";
+import { expectFitsWidth, expectNoAxeViolations, newPhoneContext } from "../support/browser.js";
+import { linkFromOutbox, PASSWORD, signInContext } from "../support/data.js";
+import { withInstance } from "../support/fixture.js";
 
 describe("Invitation dans une sphère", () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-  let instance: Instance;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser();
-    instance = await setUpInstance(server.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const fixture = withInstance();
 
   test("un administrateur invite une adresse ; la personne accepte, crée son compte et arrive dans la sphère", async () => {
+    const { server, session, instance } = fixture;
     const { association } = instance;
     const sphere = await instance.admin.post<{ id: string; name: string }>(`/api/v1/associations/${association.id}/spheres`, {
       name: "Potager du mercredi",

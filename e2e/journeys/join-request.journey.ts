@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectFitsWidth, expectNoAxeViolations, newPhoneContext, openBrowser, type BrowserSession } from "../support/browser.js";
-import { createMember, setUpInstance, signInContext, type Instance } from "../support/data.js";
-import { startServer, type RunningServer } from "../support/server.js";
+import { describe, expect, test } from "vitest";
+import { expectFitsWidth, expectNoAxeViolations, newPhoneContext } from "../support/browser.js";
+import { createMember, signInContext } from "../support/data.js";
+import { withInstance } from "../support/fixture.js";
 
 describe("Demande pour rejoindre une sphère privée", () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-  let instance: Instance;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser();
-    instance = await setUpInstance(server.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const fixture = withInstance();
 
   test("un membre demande avec un message ; l'animatrice accepte ; la page ouverte du membre le montre aussitôt", async () => {
+    const { server, session, instance } = fixture;
     const { association } = instance;
     // Sophie anime la sphère (nommée par l'administrateur) ; Thomas est membre de l'association.
     const sophie = await createMember(server.url, instance.admin, association.id, { email: "sophie.bernard@exemple.fr", displayName: "Sophie Bernard" });

@@ -4,6 +4,7 @@ import { expectFitsWidth, expectNoAxeViolations, newPhoneContext, openBrowser, t
 import { createMember, PASSWORD, setUpInstance, signInContext, type Instance } from "../support/data.js";
 import { startInboxServer, type InboxServer } from "../support/smtp.js";
 import { startServer, type RunningServer } from "../support/server.js";
+import { withInstance } from "../support/fixture.js";
 
 /** On the sign-in page: types the address and asks for a link; the page confirms that it is sent. */
 async function askForSignInLink(page: Page, baseUrl: string, email: string): Promise<void> {
@@ -29,21 +30,10 @@ async function openSignInLink(page: Page, link: string, instance: Instance): Pro
 
 describe("Connexion", () => {
   describe("sans serveur d'envoi (la boîte d'envoi de l'instance)", () => {
-    let server: RunningServer;
-    let session: BrowserSession;
-    let instance: Instance;
-
-    beforeAll(async () => {
-      server = await startServer();
-      session = await openBrowser();
-      instance = await setUpInstance(server.url);
-    });
-    afterAll(async () => {
-      await session?.close();
-      await server?.stop();
-    });
+    const fixture = withInstance();
 
     test("par mot de passe : un mot de passe erroné donne un message clair, puis le bon connecte", async () => {
+      const { server, session, instance } = fixture;
       const { page } = session;
       await page.goto(server.url + "/");
       await page.waitForURL("**/sign-in");
@@ -72,6 +62,7 @@ describe("Connexion", () => {
     });
 
     test("par lien reçu par e-mail, lu dans la boîte d'envoi par l'administrateur de l'instance", async () => {
+      const { server, session, instance } = fixture;
       const member = await createMember(server.url, instance.admin, instance.association.id, {
         email: "jeanne.martin@exemple.fr",
         displayName: "Jeanne Martin",

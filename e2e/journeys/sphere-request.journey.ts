@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectFitsWidth, expectNoAxeViolations, newPhoneContext, openBrowser, type BrowserSession } from "../support/browser.js";
-import { createMember, setUpInstance, signInContext, type Instance } from "../support/data.js";
-import { startServer, type RunningServer } from "../support/server.js";
+import { describe, expect, test } from "vitest";
+import { expectFitsWidth, expectNoAxeViolations, newPhoneContext } from "../support/browser.js";
+import { createMember, signInContext } from "../support/data.js";
+import { withInstance } from "../support/fixture.js";
 
 describe("Demande de création d'une sphère", () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-  let instance: Instance;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser();
-    instance = await setUpInstance(server.url);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const fixture = withInstance();
 
   test("un membre demande une sphère ; un administrateur l'accepte ; le membre la trouve et l'anime", async () => {
+    const { server, session, instance } = fixture;
     const { association } = instance;
     // La gouvernance par défaut : les membres demandent, les administrateurs décident.
     const settings = await instance.admin.get<{ sphereCreationPolicy: string }>(`/api/v1/associations/${association.id}`);

@@ -20,6 +20,8 @@ export interface ServerEvents {
     userId: string;
     status: "approved" | "refused";
   };
+  /** The requester withdrew it: reviewers' lists drop it, the requester's other pages stop showing it. */
+  "sphereJoinRequest.cancelled": { associationId: string; sphereId: string; requestId: string; userId: string };
   "associationMembership.changed": {
     associationId: string;
     userId: string;

@@ -35,7 +35,10 @@ export const sphereDirectoryQuerySchema = searchPageQuerySchema.extend({
 
 export const sphereSchema = sphereSummarySchema.extend({
   associationId: idSchema,
+  /** Null when there is no parent, or when the actor may not see it (a secret parent is never named). */
   parentName: z.string().nullable(),
+  /** The actor's own pending request to join, which they may cancel; null when there is none. */
+  myPendingRequestId: idSchema.nullable(),
   createdAt: isoDateTimeSchema,
   archivedAt: isoDateTimeSchema.nullable(),
   abilities: sphereAbilitiesSchema,

@@ -28,7 +28,8 @@ const archivedKeeps: readonly SpherePermission[] = ["sphere.read", "sphereMember
 
 /**
  * Whether the actor may know the sphere exists. Secret spheres are invisible to non-members (association admins
- * excepted); guests of the association see only their own spheres; public spheres are readable by anyone.
+ * excepted); guests of the association see only their own spheres; public spheres are readable by anyone, signed
+ * in or not (their about page: the members list stays for the sphere's own people, see sphereAbilities).
  */
 export function canSeeSphere(facts: SphereFacts): boolean {
   const role = effectiveAssociationRole({ isInstanceAdmin: facts.isInstanceAdmin, role: facts.associationRole });
@@ -46,6 +47,9 @@ export function sphereAbilities(facts: SphereFacts): SphereAbilityMap {
   const sphereRole = role === null ? null : facts.sphereRole;
 
   const granted = new Set<SpherePermission>(sphereRole ? sphereRolePermissions[sphereRole] : []);
+  // Seeing a sphere is reading its about page (name, description, member count). Who its members are is not
+  // part of it: a public sphere shows people outside the association — signed out ones included — only how many
+  // they are, never who (sphereMember.list comes with a sphere role, or with administering the association).
   granted.add("sphere.read");
   if (isAdmin) {
     // Association admins manage every sphere of their association, member of it or not.
@@ -68,6 +72,28 @@ export function sphereAbilities(facts: SphereFacts): SphereAbilityMap {
     }
   }
   return abilities;
+}
+
+/**
+ * Which spheres an association's directory shows the actor — decided here, applied in SQL by the repository, so
+ * that it always agrees with canSeeSphere:
+ * - `all`: association admins (and instance administrators) see every sphere;
+ * - `visible`: members see every non-secret sphere, and the secret ones they belong to;
+ * - `mineOrPublic`: guests see the spheres they were invited to, and the public ones (which anybody may read);
+ * - `public`: people outside the association — signed out, or signed in elsewhere — see its public spheres only;
+ * - `mine`: anyone of the association asking for "my spheres";
+ * - `none`: someone outside the association asking for "my spheres" (they have none there).
+ * Whether an association without any public sphere may be listed at all is the service's business (it answers
+ * NOT_FOUND then, so that nobody outside learns that the association exists).
+ */
+export type SphereDirectoryScope = "all" | "visible" | "mineOrPublic" | "public" | "mine" | "none";
+
+export function sphereDirectoryScope(facts: Pick<SphereFacts, "isInstanceAdmin" | "associationRole">, mineOnly: boolean): SphereDirectoryScope {
+  const role = effectiveAssociationRole({ isInstanceAdmin: facts.isInstanceAdmin, role: facts.associationRole });
+  if (role === null) return mineOnly ? "none" : "public";
+  if (mineOnly) return "mine";
+  if (isAdminRole(role)) return "all";
+  return role === "member" ? "visible" : "mineOrPublic";
 }
 
 /**
