@@ -149,6 +149,7 @@ describe("real-time hub, wired to the modules", () => {
     const ids = { associationId: association.id, sphereId: sphere.id };
     t.ctx.events.emit("sphereJoinRequest.created", { ...ids, requestId: "r1" });
     t.ctx.events.emit("sphereJoinRequest.decided", { ...ids, requestId: "r2", userId: member.id, status: "approved" });
+    t.ctx.events.emit("sphereJoinRequest.cancelled", { ...ids, requestId: "r4", userId: member.id });
     t.ctx.events.emit("sphereCreationRequest.decided", { associationId: association.id, requestId: "r3", status: "refused", sphereId: null });
     t.ctx.events.emit("sphere.updated", ids);
     await socket.next((m) => m.type === "sphere.updated");
@@ -157,6 +158,8 @@ describe("real-time hub, wired to the modules", () => {
       `sphereJoinRequest.created → sphere:${sphere.id}`,
       `sphereJoinRequest.decided → user:${member.id}`,
       `sphereJoinRequest.decided → sphere:${sphere.id}`,
+      `sphereJoinRequest.cancelled → user:${member.id}`,
+      `sphereJoinRequest.cancelled → sphere:${sphere.id}`,
       `sphereCreationRequest.decided → association:${association.id}`,
       `sphere.updated → sphere:${sphere.id}`,
     ]);

@@ -51,6 +51,8 @@ const eventRooms: { [K in ServerEventName]: RoomsOf<K> } = {
   "sphereMembership.changed": (d) => [`user:${d.userId}`, `sphere:${d.sphereId}`],
   "sphereJoinRequest.created": (d) => [`sphere:${d.sphereId}`],
   "sphereJoinRequest.decided": (d) => [`user:${d.userId}`, `sphere:${d.sphereId}`],
+  // Reviewers (in the sphere's room) drop it from their list; the requester's other open pages stop showing it.
+  "sphereJoinRequest.cancelled": (d) => [`user:${d.userId}`, `sphere:${d.sphereId}`],
   "associationMembership.changed": (d) => [`user:${d.userId}`, `association:${d.associationId}`],
   "sphere.updated": (d) => [`sphere:${d.sphereId}`],
   "sphereCreationRequest.decided": (d) => [`association:${d.associationId}`],

@@ -3,7 +3,7 @@ import type { Actor } from "../../platform/authz/actor.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import { forbidden, notFound } from "../../platform/http/app-error.js";
 import { actorUserId, findAssociationAccess, type AssociationAccess } from "../associations/association-access.js";
-import { sphereAbilities, type SphereAbilityMap, type SphereFacts } from "./spheres.policy.js";
+import { canSeeSphere, sphereAbilities, type SphereAbilityMap, type SphereFacts } from "./spheres.policy.js";
 import { findSphereDetail, type SphereDetailRow } from "./spheres.repository.js";
 
 /** A sphere as one actor sees it: the row with their role, the association, and what the policy lets them do. */
@@ -12,6 +12,8 @@ export interface SphereAccess {
   sphere: SphereDetailRow;
   facts: SphereFacts;
   abilities: SphereAbilityMap;
+  /** Whether the actor may see the parent sphere (and so be told its name), by the same policy. */
+  canSeeParent: boolean;
 }
 
 /** Two queries whatever the actor: the association with their role, then the sphere with theirs. */
@@ -27,7 +29,10 @@ export async function findSphereAccess(db: DbOrTx, actor: Actor, associationId: 
     visibility: sphere.visibility,
     archived: sphere.archivedAt !== null,
   };
-  return { association, sphere, facts, abilities: sphereAbilities(facts) };
+  const canSeeParent =
+    sphere.parentVisibility !== null &&
+    canSeeSphere({ ...facts, sphereRole: sphere.parentMyRole, visibility: sphere.parentVisibility, archived: false });
+  return { association, sphere, facts, abilities: sphereAbilities(facts), canSeeParent };
 }
 
 /** The sphere if the actor may see it; otherwise NOT_FOUND, exactly as for an id that does not exist. */

@@ -10,7 +10,13 @@ import { findAssociationMembership } from "../associations/association-members.r
 import { EventBatch } from "../associations/event-batch.js";
 import { decodeTimeCursor } from "../associations/name-search.js";
 import { addSphereMemberInTx } from "./sphere-members.service.js";
-import { decideJoinRequestRow, findJoinRequestRow, insertJoinRequest, listJoinRequestRows } from "./sphere-requests.repository.js";
+import {
+  cancelJoinRequestRow,
+  decideJoinRequestRow,
+  findJoinRequestRow,
+  insertJoinRequest,
+  listJoinRequestRows,
+} from "./sphere-requests.repository.js";
 import { assertSphereAbility, getVisibleSphere } from "./sphere-access.js";
 import { presentJoinRequest } from "./spheres.presenter.js";
 import { lockSphere } from "./spheres.repository.js";
@@ -90,6 +96,35 @@ export async function decideSphereJoinRequest(
       data: { sphereId, userId: request.userId, reason: body.reason ?? null },
     });
     events.add("sphereJoinRequest.decided", { associationId, sphereId, requestId, userId: request.userId, status });
+  });
+  events.emit(ctx.events);
+  const row = await findJoinRequestRow(ctx.db, associationId, sphereId, requestId);
+  return presentJoinRequest(row!);
+}
+
+/**
+ * The requester withdraws their own pending request. Anybody else's request — whoever asks, reviewers included —
+ * is "not found": only its author may know it as theirs to cancel. Works in an archived sphere too (withdrawing
+ * changes nothing there) and whatever the sphere's visibility has become since.
+ */
+export async function cancelSphereJoinRequest(
+  ctx: AppContext,
+  actor: Actor,
+  associationId: string,
+  sphereId: string,
+  requestId: string,
+): Promise<SphereJoinRequest> {
+  const userId = actorUserId(actor)!;
+  const events = new EventBatch();
+  await ctx.db.transaction(async (tx) => {
+    // The sphere's lock orders this after (or before) a decision in progress: never both.
+    if (!(await lockSphere(tx, associationId, sphereId))) throw notFound("This request");
+    const request = await findJoinRequestRow(tx, associationId, sphereId, requestId);
+    if (!request || request.userId !== userId) throw notFound("This request");
+    if (request.status !== "pending" || !(await cancelJoinRequestRow(tx, associationId, requestId))) {
+      throw conflict(request.status === "cancelled" ? "This request was already withdrawn." : "This request has already been decided.");
+    }
+    events.add("sphereJoinRequest.cancelled", { associationId, sphereId, requestId, userId });
   });
   events.emit(ctx.events);
   const row = await findJoinRequestRow(ctx.db, associationId, sphereId, requestId);

@@ -16,7 +16,12 @@ import {
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
 import { requireSignedIn, sessionSecurity } from "../associations/route-guards.js";
-import { decideSphereJoinRequest, listSphereJoinRequests, requestToJoinSphere } from "./sphere-join-requests.service.js";
+import {
+  cancelSphereJoinRequest,
+  decideSphereJoinRequest,
+  listSphereJoinRequests,
+  requestToJoinSphere,
+} from "./sphere-join-requests.service.js";
 import { addSphereMember, changeSphereMemberRole, joinSphere, leaveSphere, listSphereMembers, removeSphereMember } from "./sphere-members.service.js";
 
 const sphereParams = z.object({ associationId: idSchema, sphereId: idSchema });
@@ -92,6 +97,23 @@ export function registerSphereMemberRoutes(app: HttpServer, ctx: AppContext): vo
     },
     async (request) =>
       decideSphereJoinRequest(ctx, request.actor, request.params.associationId, request.params.sphereId, request.params.requestId, request.body),
+  );
+
+  app.post(
+    `${base}/join-requests/:requestId/cancel`,
+    {
+      ...guarded,
+      schema: {
+        operationId: "cancelSphereJoinRequest",
+        summary: "Withdraws one's own pending request to join (anybody else's request: NOT_FOUND)",
+        tags,
+        security: sessionSecurity,
+        params: requestParams,
+        response: { 200: sphereJoinRequestSchema },
+      },
+    },
+    async (request) =>
+      cancelSphereJoinRequest(ctx, request.actor, request.params.associationId, request.params.sphereId, request.params.requestId),
   );
 
   app.get(

@@ -94,7 +94,12 @@ export async function listSphereMembers(
   page: SearchPageQuery,
 ): Promise<Page<SphereMember>> {
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
-  assertSphereAbility(access, "sphereMember.list");
+  if (!access.abilities["sphereMember.list"]) {
+    // Who belongs to a public sphere is not public (only how many): to people outside the association the list
+    // does not exist; the association's own members are told they may not see it.
+    if (!access.association.abilities["association.read"]) throw notFound("This sphere's members");
+    throw forbidden();
+  }
   const rows = await listSphereMemberRows(ctx.db, associationId, sphereId, { q: page.q, after: decodeNameCursor(page.cursor), limit: page.limit });
   const { items, nextCursor } = toPage(rows, page.limit, (r) => [r.sortName, r.userId]);
   return { items: items.map(presentSphereMember), nextCursor };

@@ -92,6 +92,22 @@ export async function decideJoinRequestRow(
   return rows.length > 0;
 }
 
+/** Its author withdraws a request, only while it is pending; false when it was decided (or withdrawn) first. */
+export async function cancelJoinRequestRow(db: DbOrTx, associationId: string, requestId: string): Promise<boolean> {
+  const rows = await db
+    .update(sphereJoinRequests)
+    .set({ status: "cancelled", decidedAt: sql`now()` })
+    .where(
+      and(
+        eq(sphereJoinRequests.associationId, associationId),
+        eq(sphereJoinRequests.id, requestId),
+        eq(sphereJoinRequests.status, "pending"),
+      ),
+    )
+    .returning({ id: sphereJoinRequests.id });
+  return rows.length > 0;
+}
+
 /** A pending request ends when its author joins by another way or leaves the association. */
 export async function cancelPendingJoinRequests(db: DbOrTx, associationId: string, userId: string, sphereId?: string): Promise<void> {
   await db

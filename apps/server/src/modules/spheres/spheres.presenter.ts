@@ -32,8 +32,11 @@ export function presentSphere(access: SphereAccess): Sphere {
   const s = access.sphere;
   return {
     ...presentSphereSummary(s),
+    // A public sphere may sit under a secret or private one: its visitors are not told the parent's name.
+    parentId: access.canSeeParent ? s.parentId : null,
     associationId: s.associationId,
-    parentName: s.parentName,
+    parentName: access.canSeeParent ? s.parentName : null,
+    myPendingRequestId: s.myPendingRequestId,
     createdAt: s.createdAt,
     archivedAt: s.archivedAt,
     abilities: access.abilities,

@@ -36,15 +36,16 @@ export function registerSpheresModule(app: HttpServer, ctx: AppContext): void {
 }
 
 function registerSphereRoutes(app: HttpServer, ctx: AppContext): void {
+  // Open to people outside the association, signed out included: they get its public spheres only (NOT_FOUND
+  // when it has none). Members get the directory their role allows.
   app.get(
     base,
     {
-      preValidation: requireSignedIn,
       schema: {
         operationId: "listSpheres",
-        summary: "The sphere directory of an association (search, my spheres, sub-spheres), keyset-paginated",
+        summary:
+          "The sphere directory of an association (search, my spheres, sub-spheres), keyset-paginated; without an account or outside the association, its public spheres",
         tags,
-        security: sessionSecurity,
         params: associationParams,
         querystring: sphereDirectoryQuerySchema,
         response: { 200: sphereSummaryPageSchema },

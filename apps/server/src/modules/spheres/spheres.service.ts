@@ -6,41 +6,45 @@ import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
-import { conflict, forbidden, validationFailed } from "../../platform/http/app-error.js";
-import { actorUserId, getVisibleAssociation } from "../associations/association-access.js";
-import { effectiveAssociationRole, isAdminRole } from "../associations/associations.policy.js";
+import { conflict, forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
+import { actorUserId, findAssociationAccess, getVisibleAssociation } from "../associations/association-access.js";
 import { EventBatch } from "../associations/event-batch.js";
 import { decodeNameCursor } from "../associations/name-search.js";
 import { insertSphereMember } from "./sphere-members.repository.js";
 import { assertSphereAbility, findSphereAccess, getVisibleSphere } from "./sphere-access.js";
+import { sphereDirectoryScope } from "./spheres.policy.js";
 import { presentSphere, presentSphereSummary } from "./spheres.presenter.js";
 import {
   adjustMemberCounts,
   deleteSphereRow,
+  hasPublicSphere,
   insertSphere,
   listDirectoryRows,
   lockSphere,
   updateSphereRow,
-  type DirectoryScope,
   type SphereRow,
 } from "./spheres.repository.js";
 
 type CreateSphereInput = z.output<typeof createSphereBodySchema>;
 
-/** The directory of an association's spheres, as the actor may see it (see listDirectoryRows for the query). */
+/**
+ * The directory of an association's spheres, as the actor may see it (see listDirectoryRows for the query).
+ * People outside the association, signed out or not, get its public spheres — and NOT_FOUND, exactly as for an
+ * association that does not exist, when it has none: nobody learns that an association exists by guessing its id.
+ */
 export async function listSphereDirectory(
   ctx: AppContext,
   actor: Actor,
   associationId: string,
   query: z.output<typeof sphereDirectoryQuerySchema>,
 ): Promise<Page<SphereSummary>> {
-  const association = await getVisibleAssociation(ctx.db, actor, { id: associationId });
-  const role = effectiveAssociationRole(association.facts);
-  let scope: DirectoryScope = isAdminRole(role) ? "all" : role === "member" ? "visible" : "mine";
-  if (query.mine === "true") scope = "mine";
+  const association = await findAssociationAccess(ctx.db, actor, { id: associationId });
+  if (!association) throw notFound("This association");
+  if (!association.abilities["association.read"] && !(await hasPublicSphere(ctx.db, associationId))) throw notFound("This association");
+  const scope = sphereDirectoryScope({ isInstanceAdmin: association.facts.isInstanceAdmin, associationRole: association.myRole }, query.mine === "true");
   const rows = await listDirectoryRows(ctx.db, {
     associationId,
-    userId: actorUserId(actor)!,
+    userId: actorUserId(actor),
     scope,
     q: query.q,
     parentId: query.parentId,
