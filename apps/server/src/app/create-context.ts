@@ -40,7 +40,7 @@ export async function createContext(config: Config, options: CreateContextOption
     db: database.db,
     events: new DomainEventBus(),
     logger,
-    jobs: new PgBossJobs(database.connectionString, logger),
+    jobs: new PgBossJobs(database, logger),
     rateLimits: createRateLimitStore(config.redisUrl, logger),
     storage: createStorage(config.storage, logger),
     // The authorizer reads the context it is part of; it is first called when a socket subscribes, long after this.

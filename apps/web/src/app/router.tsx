@@ -5,6 +5,9 @@ import { expectNavigationFocus } from "../components/route-heading";
 import { RootLayout } from "./layouts/root-layout";
 import { NotFoundPage, RootErrorPage, RouteErrorPage } from "./layouts/status-pages";
 import { sessionQuery } from "./session";
+import { isApiError } from "./api";
+import { associationBrandingQuery } from "../features/associations/associations.queries";
+import { sphereQuery } from "../features/spheres/spheres.queries";
 import { HomePage } from "../features/associations/pages/home-page";
 import { AssociationLayout } from "../features/associations/pages/association-layout";
 import { AssociationHomePage } from "../features/associations/pages/association-home-page";
@@ -28,6 +31,22 @@ async function requireUser({ context, location }: GuardArgs): Promise<{ me: Me }
   const session = await context.queryClient.ensureQueryData(sessionQuery);
   if (!session.user) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
   return { me: session.user };
+}
+
+/**
+ * Signed out, only what is public may be shown (a public sphere, the list of an association's public spheres):
+ * when `load` finds nothing public, the visitor signs in first and comes back here — as for any other page.
+ * Signed in, the page itself decides (a member's page, an association's public face, or "not found").
+ */
+async function publicOrSignIn({ context, location }: GuardArgs, load: () => Promise<unknown>): Promise<void> {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (session.user) return;
+  try {
+    await load();
+  } catch (error) {
+    if (isApiError(error) && error.code === "NOT_FOUND") throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+    throw error;
+  }
 }
 
 async function requireSignedOut({ context }: GuardArgs): Promise<void> {
@@ -115,7 +134,7 @@ const invitationRoute = createRoute({
 const associationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/a/$slug",
-  beforeLoad: requireUser,
+  beforeLoad: (args) => publicOrSignIn(args, () => args.context.queryClient.ensureQueryData(associationBrandingQuery(args.params.slug))),
   component: AssociationLayout,
 });
 
@@ -132,6 +151,12 @@ const associationHomeRoute = createRoute({
 const sphereRoute = createRoute({
   getParentRoute: () => associationRoute,
   path: "/spheres/$sphereId",
+  beforeLoad: (args) =>
+    publicOrSignIn(args, async () => {
+      const { queryClient } = args.context;
+      const branding = await queryClient.ensureQueryData(associationBrandingQuery(args.params.slug));
+      await queryClient.ensureQueryData(sphereQuery(branding.id, args.params.sphereId));
+    }),
   component: SpherePage,
 });
 
@@ -139,6 +164,7 @@ const sphereRoute = createRoute({
 const associationAdminRoute = createRoute({
   getParentRoute: () => associationRoute,
   path: "/admin",
+  beforeLoad: requireUser,
   component: lazyRouteComponent(() => import("../features/associations/pages/admin/association-admin-layout"), "AssociationAdminLayout"),
 });
 

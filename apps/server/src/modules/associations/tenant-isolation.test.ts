@@ -73,8 +73,7 @@ describe("tenant isolation between associations", () => {
       ["PATCH", `${ab}/members/${B.member}`, { role: "admin" }],
       ["DELETE", `${ab}/members/${B.member}`],
       ["GET", `${ab}/audit`],
-      ["GET", `${ab}/spheres`],
-      ["GET", `${ab}/spheres?q=beta`],
+      // B's directory shows outsiders B's public sphere (tested below), not B's other ones: not probed here.
       ["POST", `${ab}/spheres`, { name: "Intruse" }],
       ["GET", `${ab}/sphere-requests`],
       ["POST", `${ab}/sphere-requests`, { name: "Intruse" }],
@@ -93,6 +92,7 @@ describe("tenant isolation between associations", () => {
       ["PATCH", `${aa}/spheres/${aSphere.id}/members/${B.member}`, { role: "moderator" }],
       ["DELETE", `${aa}/spheres/${aSphere.id}/members/${B.member}`],
       ["POST", `${aa}/spheres/${aSphere.id}/join-requests/${B.joinRequest}/decision`, { decision: "approve" }],
+      ["POST", `${aa}/spheres/${aSphere.id}/join-requests/${B.joinRequest}/cancel`],
       ["POST", `${aa}/sphere-requests/${B.creationRequest}/decision`, { decision: "approve" }],
       ["DELETE", `${aa}/invitations/${B.invitation}`],
       ["POST", `${aa}/invitations/emails`, { emails: "x@example.fr", sphereId: B.sphere.open }],
@@ -116,6 +116,7 @@ describe("tenant isolation between associations", () => {
       );
     }
     list.push(["POST", `${bs(B.sphere.private)}/join-requests/${B.joinRequest}/decision`, { decision: "approve" }]);
+    list.push(["POST", `${bs(B.sphere.private)}/join-requests/${B.joinRequest}/cancel`]);
     return list;
   };
 
@@ -180,13 +181,38 @@ describe("tenant isolation between associations", () => {
   });
 
   it("B's public sphere is readable by anyone — and reveals nothing else of B", async () => {
-    // Public by B's choice: its branding and the sphere's about page, nothing more.
-    expect((await memberA.get("/api/v1/associations/by-slug/beta/branding")).status).toBe(200);
-    const res = await memberA.get(`/api/v1/associations/${b.id}/spheres/${B.sphere.public}`);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: "Bêta publique", myRole: null, abilities: { "sphere.read": true, "sphere.join": false } });
-    expect((await memberA.get(`/api/v1/associations/${b.id}/spheres/${B.sphere.public}/members`)).status).toBe(403);
+    // Public by B's choice: its branding, the sphere's about page and its place in B's directory, nothing more.
+    for (const client of [memberA, t.client()]) {
+      expect((await client.get("/api/v1/associations/by-slug/beta/branding")).status).toBe(200);
+      const res = await client.get(`/api/v1/associations/${b.id}/spheres/${B.sphere.public}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: "Bêta publique", myRole: null, abilities: { "sphere.read": true, "sphere.join": false } });
+      for (const q of ["", "?q=beta", "?q=b%C3%AAta", "?q=secr", "?includeArchived=true&limit=100"]) {
+        const directory = await client.get(`/api/v1/associations/${b.id}/spheres${q}`);
+        expect({ q, status: directory.status }).toEqual({ q, status: 200 });
+        expect(directory.body.items.map((s: { id: string }) => s.id)).toEqual(q === "?q=secr" ? [] : [B.sphere.public]);
+      }
+      expect((await client.get(`/api/v1/associations/${b.id}/spheres?mine=true`)).body.items).toEqual([]);
+      expect((await client.get("/api/v1/associations/by-slug/beta")).status).toBe(client === memberA ? 404 : 401);
+    }
+    const members = await memberA.get(`/api/v1/associations/${b.id}/spheres/${B.sphere.public}/members`);
+    expect({ status: members.status, code: members.body.error.code }).toEqual({ status: 404, code: "NOT_FOUND" });
     expect((await memberA.post(`/api/v1/associations/${b.id}/spheres/${B.sphere.public}/join`)).status).toBe(403);
+  });
+
+  it("the public listing of A never shows B's spheres, to anybody", async () => {
+    const aPublic = await createSphere(t.ctx, a.id, { name: "Alpha ouverte à tous", visibility: "public", managerId: a.ownerId });
+    const ownerB = await t.client().signInAs(b.ownerId);
+    for (const client of [t.client(), ownerB]) {
+      for (const q of ["", "?q=beta", "?q=b%C3%AAta", "?q=publique", "?includeArchived=true&limit=100"]) {
+        const res = await client.get(`/api/v1/associations/${a.id}/spheres${q}`);
+        expect({ q, status: res.status }).toEqual({ q, status: 200 });
+        expect(res.body.items.map((s: { id: string }) => s.id)).toEqual(q === "" || q.startsWith("?include") ? [aPublic.id] : []);
+      }
+      // B's public sphere through A's path: what a sphere that never existed gets.
+      expect((await client.get(`/api/v1/associations/${a.id}/spheres/${B.sphere.public}`)).status).toBe(404);
+      expect((await client.get(`/api/v1/associations/${a.id}/spheres?parentId=${B.sphere.public}`)).body.items).toEqual([]);
+    }
   });
 
   it("A's people cannot enter B's real-time rooms", async () => {

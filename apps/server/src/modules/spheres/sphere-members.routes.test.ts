@@ -10,11 +10,13 @@ describe("sphere membership", () => {
   let asso: TestAssociation;
   const membershipEvents: Array<ServerEvents["sphereMembership.changed"]> = [];
   const decisions: Array<ServerEvents["sphereJoinRequest.decided"]> = [];
+  const cancellations: Array<ServerEvents["sphereJoinRequest.cancelled"]> = [];
   beforeAll(async () => {
     t = await createTestApp();
     asso = await createAssociation(t.ctx);
     t.ctx.events.on("sphereMembership.changed", (e) => membershipEvents.push(e));
     t.ctx.events.on("sphereJoinRequest.decided", (e) => decisions.push(e));
+    t.ctx.events.on("sphereJoinRequest.cancelled", (e) => cancellations.push(e));
   });
   afterAll(async () => {
     await t?.close();
@@ -84,6 +86,59 @@ describe("sphere membership", () => {
     expect((await client.post(`${base(sphere.id)}/join-requests`, {})).status).toBe(200);
     const audit = await (await t.client().signInAs(asso.ownerId)).get(`/api/v1/associations/${asso.id}/audit?limit=1`);
     expect(audit.body.items[0]).toMatchObject({ action: "sphereJoinRequest.refused", data: { reason: "Réservé au bureau" } });
+  });
+
+  it("lets the requester withdraw a pending request (401 → 400 → 404 → 200 → 409); anybody else gets NOT_FOUND", async () => {
+    const sphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    const other = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    const moderator = await createMember(t.ctx, asso.id, "member");
+    await addToSphere(t.ctx, asso.id, sphere.id, moderator.id, "moderator");
+    const modClient = await t.client().signInAs(moderator.id);
+    const admin = await t.client().signInAs((await createMember(t.ctx, asso.id, "admin")).id);
+    const someone = await t.client().signInAs((await createMember(t.ctx, asso.id, "member")).id);
+    const requester = await createMember(t.ctx, asso.id, "member");
+    const client = await t.client().signInAs(requester.id);
+
+    const request = await client.post(`${base(sphere.id)}/join-requests`, { message: "Je peux aider" });
+    expect((await client.get(base(sphere.id))).body).toMatchObject({ hasPendingRequest: true, myPendingRequestId: request.body.id });
+    // Reviewers see whether someone asked, never another person's request id through the sphere itself.
+    expect((await modClient.get(base(sphere.id))).body.myPendingRequestId).toBeNull();
+    const cancel = (sphereId: string, requestId: string) => `${base(sphereId)}/join-requests/${requestId}/cancel`;
+
+    expect((await t.client().post(cancel(sphere.id, request.body.id))).status).toBe(401);
+    expect((await client.post(cancel(sphere.id, "nope"))).status).toBe(400);
+    const unknown = await client.post(cancel(sphere.id, NIL));
+    expect(unknown.status).toBe(404);
+    for (const stranger of [someone, modClient, admin]) {
+      const res = await stranger.post(cancel(sphere.id, request.body.id));
+      expect({ status: res.status, body: res.body }).toEqual({ status: 404, body: unknown.body });
+    }
+    // The request of one sphere is not found through another one's path.
+    expect((await client.post(cancel(other.id, request.body.id))).status).toBe(404);
+    expect((await client.post(cancel(NIL, request.body.id))).status).toBe(404);
+
+    const cancelled = await client.post(cancel(sphere.id, request.body.id));
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: request.body.id, status: "cancelled", userId: requester.id });
+    expect(cancellations.at(-1)).toEqual({ associationId: asso.id, sphereId: sphere.id, requestId: request.body.id, userId: requester.id });
+    expect((await client.get(base(sphere.id))).body).toMatchObject({ hasPendingRequest: false, myPendingRequestId: null, myRole: null });
+    expect((await modClient.get(`${base(sphere.id)}/join-requests`)).body.items).toEqual([]);
+    const history = await modClient.get(`${base(sphere.id)}/join-requests?status=cancelled`);
+    expect(history.body.items.map((r: { id: string }) => r.id)).toEqual([request.body.id]);
+
+    const again = await client.post(cancel(sphere.id, request.body.id));
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/withdrawn/);
+    expect((await modClient.post(`${base(sphere.id)}/join-requests/${request.body.id}/decision`, { decision: "approve" })).status).toBe(409);
+    expect((await client.get(base(sphere.id))).body.myRole).toBeNull();
+
+    // A decided request can no longer be withdrawn; asking again is always possible.
+    const second = await client.post(`${base(sphere.id)}/join-requests`, {});
+    expect(second.status).toBe(200);
+    await modClient.post(`${base(sphere.id)}/join-requests/${second.body.id}/decision`, { decision: "refuse" });
+    const late = await client.post(cancel(sphere.id, second.body.id));
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/decided/);
   });
 
   it("never loses its last manager: leave, demote and remove answer LAST_MANAGER", async () => {

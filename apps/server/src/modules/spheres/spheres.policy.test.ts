@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { spherePermissions, type AssociationRole, type SpherePermission, type SphereRole, type SphereVisibility } from "@trame/contracts";
-import { canAssignSphereRole, canRemoveSphereMember, canSeeSphere, sphereAbilities, type SphereFacts } from "./spheres.policy.js";
+import {
+  canAssignSphereRole,
+  canRemoveSphereMember,
+  canSeeSphere,
+  sphereAbilities,
+  sphereDirectoryScope,
+  type SphereDirectoryScope,
+  type SphereFacts,
+} from "./spheres.policy.js";
 
 type Who = AssociationRole | "outsider" | "anonymous" | "instanceAdmin";
 type InSphere = SphereRole | "none";
@@ -86,6 +94,76 @@ describe("sphere policy: who sees a sphere, by visibility (not a member of it)",
 
   it.each<SphereVisibility>(["secret", "private", "open", "public"])("every member sees a %s sphere they belong to", (visibility) => {
     for (const who of ["member", "guest"] as const) expect(canSeeSphere(facts(who, "member", visibility))).toBe(true);
+  });
+});
+
+describe("sphere policy: a public sphere, role × action (readable without an account, members list excepted)", () => {
+  it.each<[Who, InSphere, boolean, SpherePermission[]]>([
+    // who, sphere role, archived, granted
+    ["anonymous", "none", false, ["sphere.read"]],
+    ["anonymous", "none", true, ["sphere.read"]],
+    ["outsider", "none", false, ["sphere.read"]],
+    ["outsider", "none", true, ["sphere.read"]],
+    // A sphere membership left behind by someone who left the association grants nothing more.
+    ["outsider", "member", false, ["sphere.read"]],
+    ["outsider", "manager", false, ["sphere.read"]],
+    ["guest", "none", false, ["sphere.read"]],
+    ["member", "none", false, ["sphere.read", "sphere.join"]],
+    ["member", "member", false, memberSet],
+    ["member", "manager", false, managerSet],
+    ["admin", "none", false, [...manageAll, "sphere.join"]],
+  ])("%s with sphere role %s (archived: %s) is granted exactly %j", (who, inSphere, archived, expected) => {
+    expect(granted(facts(who, inSphere, "public", archived))).toEqual([...new Set(expected)].sort());
+  });
+
+  it.each<Who>(["anonymous", "outsider", "guest", "member"])("%s, not in the sphere, may not see who its members are", (who) => {
+    expect(sphereAbilities(facts(who, "none", "public"))["sphereMember.list"]).toBe(false);
+  });
+});
+
+describe("sphere policy: what the directory of an association lists", () => {
+  it.each<[Who, boolean, SphereDirectoryScope]>([
+    // who, asking for "my spheres" only, scope
+    ["anonymous", false, "public"],
+    ["anonymous", true, "none"],
+    ["outsider", false, "public"],
+    ["outsider", true, "none"],
+    ["guest", false, "mineOrPublic"],
+    ["guest", true, "mine"],
+    ["member", false, "visible"],
+    ["member", true, "mine"],
+    ["admin", false, "all"],
+    ["admin", true, "mine"],
+    ["owner", false, "all"],
+    ["instanceAdmin", false, "all"],
+  ])("%s (mine only: %s) gets the %s scope", (who, mineOnly, scope) => {
+    expect(sphereDirectoryScope(facts(who, "none"), mineOnly)).toBe(scope);
+  });
+
+  /** The spheres a scope lets through, as the repository's SQL filters them (scope × visibility × membership). */
+  const listed = (scope: SphereDirectoryScope, visibility: SphereVisibility, isMember: boolean): boolean =>
+    scope === "all" ||
+    (scope === "visible" && (visibility !== "secret" || isMember)) ||
+    (scope === "mineOrPublic" && (visibility === "public" || isMember)) ||
+    (scope === "public" && visibility === "public") ||
+    (scope === "mine" && isMember);
+
+  it.each<[Who, InSphere]>([
+    ["anonymous", "none"],
+    ["outsider", "none"],
+    ["outsider", "member"],
+    ["guest", "none"],
+    ["guest", "member"],
+    ["member", "none"],
+    ["member", "member"],
+    ["admin", "none"],
+  ])("lists for %s (sphere role %s) exactly the spheres the policy lets them see", (who, inSphere) => {
+    for (const visibility of ["secret", "private", "open", "public"] as const) {
+      const f = facts(who, inSphere, visibility);
+      // Outside the association, a sphere membership left behind counts for nothing (the SQL ignores it too).
+      const isMember = inSphere !== "none" && f.associationRole !== null;
+      expect({ visibility, listed: listed(sphereDirectoryScope(f, false), visibility, isMember) }).toEqual({ visibility, listed: canSeeSphere(f) });
+    }
   });
 });
 

@@ -73,13 +73,39 @@ describe("spheres API", () => {
   describe("directory", () => {
     const url = () => `/api/v1/associations/${asso.id}/spheres`;
 
-    it("answers 401 → 400 → 404 → 200", async () => {
-      expect((await t.client().get(url())).status).toBe(401);
+    it("answers 400 → 404 → 200; an association without a public sphere is NOT_FOUND to anyone outside it", async () => {
       expect((await memberClient.get(`${url()}?limit=500`)).status).toBe(400);
+      expect((await t.client().get(`${url()}?limit=500`)).status).toBe(400);
       expect((await memberClient.get(`/api/v1/associations/${NIL}/spheres`)).status).toBe(404);
+      const discreet = await createAssociation(t.ctx);
+      await createSphere(t.ctx, discreet.id, { visibility: "open" });
+      await createSphere(t.ctx, discreet.id, { visibility: "secret" });
       const outsider = await t.client().signInAs((await createUser(t.ctx)).id);
-      expect((await outsider.get(url())).status).toBe(404);
+      const nowhere = await t.client().get(`/api/v1/associations/${NIL}/spheres`);
+      for (const client of [t.client(), outsider]) {
+        const res = await client.get(`/api/v1/associations/${discreet.id}/spheres`);
+        expect(res.status).toBe(404);
+        // Exactly what an association that does not exist answers.
+        expect(res.body).toEqual(nowhere.body);
+      }
       expect((await memberClient.get(url())).status).toBe(200);
+    });
+
+    it("lists only the public spheres to people outside the association, signed out or not", async () => {
+      const publicNames = names.filter((_, i) => i % 4 === 2).sort((x, y) => x.localeCompare(y, "fr"));
+      const outsider = await t.client().signInAs((await createUser(t.ctx)).id);
+      for (const client of [t.client(), outsider]) {
+        for (const limit of [1, 3, 100]) {
+          const items = await readAll(client, url(), limit);
+          expect(items.map((s) => s.name).sort((x, y) => x.localeCompare(y, "fr"))).toEqual(publicNames);
+          expect(items.every((s) => s.visibility === "public" && s.myRole === null && !s.hasPendingRequest)).toBe(true);
+        }
+        // Searching finds nothing else, even by the exact name of a private, open or secret sphere.
+        for (const q of ["normandie", "bretagne", "corse"]) expect(await readAll(client, `${url()}?q=${q}`, 10)).toEqual([]);
+        expect((await readAll(client, `${url()}?q=grand`, 10)).map((s) => s.name)).toEqual(["Grand Est"]);
+        // Outside the association, nobody has spheres of their own there.
+        expect(await readAll(client, `${url()}?mine=true`, 10)).toEqual([]);
+      }
     });
 
     it("pages through every visible sphere in name order, without duplicates or misses, whatever the page size", async () => {
@@ -125,9 +151,10 @@ describe("spheres API", () => {
       expect(await readAll(adminClient, `${url()}?q=${encodeURIComponent("normand")}`, 10)).toHaveLength(1);
     });
 
-    it("shows guests only their own spheres; `mine` filters anyone's", async () => {
+    it("shows guests their own spheres and the public ones; `mine` filters anyone's", async () => {
       const seen = await readAll(guestClient, url(), 5);
-      expect(seen.map((s) => s.name)).toEqual(["Bretagne"]);
+      expect(seen.map((s) => s.name)).toEqual(["Bourgogne-Franche-Comté", "Bretagne", "Bureau 50% national_", "Grand Est", "Occitanie"]);
+      expect((await readAll(guestClient, `${url()}?mine=true`, 5)).map((s) => s.name)).toEqual(["Bretagne"]);
       const mine = await readAll(memberClient, `${url()}?mine=true`, 5);
       expect(mine.map((s) => s.name)).toEqual(["Auvergne-Rhône-Alpes"]);
     });
@@ -208,6 +235,61 @@ describe("spheres API", () => {
       expect((await adminClient.get(u)).status).toBe(404);
       const audit = await adminClient.get(`/api/v1/associations/${asso.id}/audit?limit=1`);
       expect(audit.body.items[0]).toMatchObject({ action: "sphere.deleted", targetId: sphere.id, data: { name: "Éphémère" } });
+    });
+  });
+
+  describe("a public sphere, seen from outside the association", () => {
+    const sphereUrl = (id: string) => `/api/v1/associations/${asso.id}/spheres/${id}`;
+
+    it("shows a signed-out visitor its about page, with no way to join; every other sphere is NOT_FOUND", async () => {
+      const visitor = t.client();
+      const res = await visitor.get(sphereUrl(spheres["Grand Est"]!));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ name: "Grand Est", visibility: "public", associationId: asso.id, memberCount: 1, myRole: null, myPendingRequestId: null });
+      expect(Object.entries(res.body.abilities).filter(([, allowed]) => allowed)).toEqual([["sphere.read", true]]);
+      const nowhere = await visitor.get(sphereUrl(NIL));
+      expect(nowhere.status).toBe(404);
+      for (const name of ["Île-de-France", "Bretagne", "Auvergne-Rhône-Alpes"]) {
+        const hidden = await visitor.get(sphereUrl(spheres[name]!));
+        expect({ name, status: hidden.status, body: hidden.body }).toEqual({ name, status: 404, body: nowhere.body });
+      }
+    });
+
+    it("never tells who its members are: 401 signed out, NOT_FOUND outside the association, FORBIDDEN to members not in it", async () => {
+      const members = `${sphereUrl(spheres["Grand Est"]!)}/members`;
+      expect((await t.client().get(members)).status).toBe(401);
+      const outsider = await t.client().signInAs((await createUser(t.ctx)).id);
+      const hidden = await outsider.get(members);
+      expect(hidden.status).toBe(404);
+      expect(hidden.body.error.code).toBe("NOT_FOUND");
+      expect((await memberClient.get(members)).status).toBe(403);
+      expect((await adminClient.get(members)).status).toBe(200);
+    });
+
+    it("names its parent only to those who may see the parent", async () => {
+      const secretParent = await createSphere(t.ctx, asso.id, { name: "Conseil restreint", visibility: "secret" });
+      const underSecret = await createSphere(t.ctx, asso.id, { name: "Permanence publique", visibility: "public", parentId: secretParent.id });
+      const publicParent = await createSphere(t.ctx, asso.id, { name: "Réseau public", visibility: "public" });
+      const underPublic = await createSphere(t.ctx, asso.id, { name: "Antenne publique", visibility: "public", parentId: publicParent.id });
+
+      for (const client of [t.client(), memberClient]) {
+        const child = await client.get(sphereUrl(underSecret.id));
+        expect(child.body).toMatchObject({ name: "Permanence publique", parentId: null, parentName: null });
+        expect(JSON.stringify(child.body)).not.toContain(secretParent.id);
+        expect((await client.get(sphereUrl(underPublic.id))).body).toMatchObject({ parentId: publicParent.id, parentName: "Réseau public" });
+      }
+      expect((await adminClient.get(sphereUrl(underSecret.id))).body).toMatchObject({ parentId: secretParent.id, parentName: "Conseil restreint" });
+      const manager = await t.client().signInAs(secretParent.managerId);
+      expect((await manager.get(sphereUrl(underSecret.id))).body.parentName).toBe("Conseil restreint");
+    });
+
+    it("offers joining to the association's members, not to people outside it", async () => {
+      const outsider = await t.client().signInAs((await createUser(t.ctx)).id);
+      const seen = await outsider.get(sphereUrl(spheres["Occitanie"]!));
+      expect(seen.body.abilities).toMatchObject({ "sphere.read": true, "sphere.join": false, "sphere.requestJoin": false });
+      expect((await outsider.post(`${sphereUrl(spheres["Occitanie"]!)}/join`)).status).toBe(403);
+      expect((await t.client().post(`${sphereUrl(spheres["Occitanie"]!)}/join`)).status).toBe(401);
+      expect((await memberClient.get(sphereUrl(spheres["Occitanie"]!))).body.abilities["sphere.join"]).toBe(true);
     });
   });
 

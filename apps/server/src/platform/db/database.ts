@@ -46,11 +46,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const { worker, conn } = await startPgliteWorker(
       options.dataDir === "memory" ? "memory://" : path.join(options.dataDir, "pglite"),
-      // PGlite runs one query at a time; a few connections let pg-boss and requests queue instead of failing.
-      Math.max(options.poolSize + 5, 10),
+      // The process uses a single connection (below); a few more are accepted for diagnostics, never by the app.
+      4,
     );
     const connectionString = `postgres://postgres@${conn}/postgres?sslmode=disable`;
-    const pool = new pg.Pool({ connectionString, max: options.poolSize });
+    // ONE connection for the whole process (requests and pg-boss alike). PGlite executes one statement at a time
+    // anyway, and pglite-socket's multiplexing of several connections interleaves their extended-protocol messages
+    // outside transactions ("bind message supplies 3 parameters, but prepared statement requires 2").
+    // The timeout turns a would-be deadlock (a query on the pool while a transaction holds it) into an error.
+    const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 60_000 });
     pool.on("error", () => {});
     return {
       db: drizzle({ client: pool }),

@@ -20,7 +20,7 @@ describe("jobs (pg-boss on the application database)", () => {
   let t: TestApp;
   const opened: PgBossJobs[] = [];
   const node = () => {
-    const jobs = new PgBossJobs(t.ctx.database.connectionString, logger);
+    const jobs = new PgBossJobs(t.ctx.database, logger);
     opened.push(jobs);
     return jobs;
   };

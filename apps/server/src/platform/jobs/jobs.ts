@@ -1,3 +1,4 @@
+import type { Database } from "../db/database.js";
 import PgBoss from "pg-boss";
 import type { FastifyBaseLogger } from "fastify";
 
@@ -61,7 +62,7 @@ export class PgBossJobs implements Jobs {
   #stopped = false;
 
   constructor(
-    private readonly connectionString: string,
+    private readonly database: Pick<Database, "kind" | "connectionString" | "pool">,
     private readonly logger: FastifyBaseLogger,
   ) {}
 
@@ -133,10 +134,8 @@ export class PgBossJobs implements Jobs {
 
   async #open(work: boolean): Promise<PgBoss> {
     const boss = new PgBoss({
-      connectionString: this.connectionString,
+      ...connectionOptions(this.database),
       application_name: work ? "trame-jobs" : "trame-jobs-sender",
-      // Few connections: the embedded database reserves only a handful beyond the request pool.
-      max: 3,
       supervise: work,
       schedule: work,
       migrate: true,
@@ -177,4 +176,16 @@ export class PgBossJobs implements Jobs {
       throw err;
     }
   }
+}
+
+/**
+ * On PostgreSQL pg-boss keeps a small pool of its own. On the embedded database it must share the application's
+ * single connection: pglite-socket multiplexes connections onto one PGlite session and interleaves the
+ * extended-protocol messages (Parse/Bind) of concurrent connections, which breaks their unnamed statements.
+ */
+function connectionOptions(database: Pick<Database, "kind" | "connectionString" | "pool">) {
+  if (database.kind === "pglite") {
+    return { db: { executeSql: (text: string, values?: unknown[]) => database.pool.query(text, values) } };
+  }
+  return { connectionString: database.connectionString, max: 3 };
 }

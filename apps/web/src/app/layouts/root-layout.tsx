@@ -1,13 +1,14 @@
 import { useEffect } from "react";
-import { Link, Outlet, useMatch } from "@tanstack/react-router";
+import { Link, Outlet, useLocation, useMatch } from "@tanstack/react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { AnnouncerProvider } from "../../components/announcer";
 import { Button } from "../../components/button";
 import { applyLanguage } from "../i18n";
+import { isApiError } from "../api";
 import { realtime } from "../realtime";
 import { useSession } from "../session";
-import { associationBySlugQuery } from "../../features/associations/associations.queries";
+import { associationBrandingQuery, associationBySlugQuery } from "../../features/associations/associations.queries";
 import { canAdministerAssociation } from "../../features/associations/association-abilities";
 import { useSignOut } from "../../features/accounts/accounts.queries";
 
@@ -62,17 +63,22 @@ function AppHeader() {
   const match = useMatch({ from: "/a/$slug", shouldThrow: false });
   const slug = match?.params.slug;
   const association = useQuery({ ...associationBySlugQuery(slug ?? ""), enabled: Boolean(slug && session.user) });
+  // Outside the association (signed out, or not one of its members): its public face wears its name and logo.
+  const outside = Boolean(slug) && (!session.user || (isApiError(association.error) && association.error.code === "NOT_FOUND"));
+  const branding = useQuery({ ...associationBrandingQuery(slug ?? ""), enabled: outside });
+  const location = useLocation();
   const signOut = useSignOut();
   const me = session.user;
   const current = association.data;
+  const brand = current ?? (outside ? branding.data : undefined);
 
   return (
     <header className="header">
       <div className="header-inner">
-        {current ? (
-          <Link to="/a/$slug" params={{ slug: current.slug }} className="brand">
-            {current.logoUrl ? <img src={current.logoUrl} alt="" className="brand-logo" /> : null}
-            <span className="brand-name">{current.name}</span>
+        {brand ? (
+          <Link to="/a/$slug" params={{ slug: brand.slug }} className="brand">
+            {brand.logoUrl ? <img src={brand.logoUrl} alt="" className="brand-logo" /> : null}
+            <span className="brand-name">{brand.name}</span>
           </Link>
         ) : (
           <Link to="/" className="brand">
@@ -133,7 +139,8 @@ function AppHeader() {
               </>
             ) : (
               <li>
-                <Link to="/sign-in" className="nav-link">
+                {/* From an association's public page, signing in comes back to it. */}
+                <Link to="/sign-in" search={slug ? { redirect: location.href } : {}} className="nav-link">
                   {t("nav.signIn")}
                 </Link>
               </li>

@@ -12,13 +12,14 @@ import type {
   AssociationRole,
 } from "@trame/contracts";
 import { api, isApiError } from "../../app/api";
-import type { Charter } from "../../app/contract-types";
+import type { AssociationBranding, Charter } from "../../app/contract-types";
 import { pagedQuery } from "../../app/pagination";
 import { accountKeys } from "../accounts/accounts.queries";
 
 /** API paths of the associations module (contracts: associations.contract.ts). */
 export const associationsApi = {
   bySlug: (slug: string) => `/associations/by-slug/${encodeURIComponent(slug)}`,
+  branding: (slug: string) => `/associations/by-slug/${encodeURIComponent(slug)}/branding`,
   one: (id: string) => `/associations/${id}`,
   logo: (id: string) => `/associations/${id}/logo`,
   charter: (id: string) => `/associations/${id}/charter`,
@@ -29,6 +30,7 @@ export const associationsApi = {
 
 export const associationKeys = {
   bySlug: (slug: string) => ["association", "slug", slug] as const,
+  branding: (slug: string) => ["association", "slug", slug, "branding"] as const,
   scope: (id: string) => ["association", id] as const,
   charter: (id: string) => ["association", id, "charter"] as const,
   members: (id: string, q: string) => ["association", id, "members", q] as const,
@@ -42,6 +44,18 @@ export const associationBySlugQuery = (slug: string) =>
     staleTime: 60_000,
   });
 
+/**
+ * Name, logo and colours, readable without an account when the association has a public sphere (NOT_FOUND
+ * otherwise): what its public pages wear for people outside it.
+ */
+export const associationBrandingQuery = (slug: string) =>
+  queryOptions({
+    queryKey: associationKeys.branding(slug),
+    queryFn: ({ signal }) => api<AssociationBranding>(associationsApi.branding(slug), { signal }),
+    staleTime: 60_000,
+  });
+
+/** The current charter; only asked for when one was published (Association.charterVersion), else it is a 404. */
 export const charterQuery = (associationId: string) =>
   queryOptions({
     queryKey: associationKeys.charter(associationId),
@@ -118,8 +132,10 @@ export function usePublishCharter(associationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => api<Charter>(associationsApi.charter(associationId), { method: "PUT", body: { body } }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: associationKeys.charter(associationId) });
+    onSuccess: async (published) => {
+      // The answer is the new current version: no need to ask again (and, for a first charter, the query
+      // becomes enabled only once the association's charterVersion is re-read just below).
+      queryClient.setQueryData(associationKeys.charter(associationId), published);
       await queryClient.invalidateQueries({ queryKey: ["association", "slug"] });
     },
   });

@@ -23,6 +23,8 @@ export const spheresApi = {
   joinRequests: (associationId: string, sphereId: string) => `/associations/${associationId}/spheres/${sphereId}/join-requests`,
   joinRequestDecision: (associationId: string, sphereId: string, requestId: string) =>
     `/associations/${associationId}/spheres/${sphereId}/join-requests/${requestId}/decision`,
+  cancelJoinRequest: (associationId: string, sphereId: string, requestId: string) =>
+    `/associations/${associationId}/spheres/${sphereId}/join-requests/${requestId}/cancel`,
   members: (associationId: string, sphereId: string) => `/associations/${associationId}/spheres/${sphereId}/members`,
   member: (associationId: string, sphereId: string, userId: string) =>
     `/associations/${associationId}/spheres/${sphereId}/members/${userId}`,
@@ -166,6 +168,16 @@ export function useRequestToJoin(associationId: string, sphereId: string) {
   const changed = useSpheresChanged(associationId);
   return useMutation({
     mutationFn: (message: string) => api<SphereJoinRequest>(spheresApi.joinRequests(associationId, sphereId), { body: { message } }),
+    onSuccess: changed,
+  });
+}
+
+/** Withdraws my own pending request (the sphere says which one: Sphere.myPendingRequestId). */
+export function useCancelJoinRequest(associationId: string, sphereId: string) {
+  const changed = useSpheresChanged(associationId);
+  return useMutation({
+    mutationFn: (requestId: string) =>
+      api<SphereJoinRequest>(spheresApi.cancelJoinRequest(associationId, sphereId, requestId), { method: "POST" }),
     onSuccess: changed,
   });
 }

@@ -58,7 +58,15 @@ export function useMembershipRealtime(associationId: string): void {
   };
 
   useRealtimeEvents(
-    ["sphereMembership.changed", "sphereJoinRequest.decided", "sphereJoinRequest.created", "sphere.updated", "associationMembership.changed", "sphereCreationRequest.decided"],
+    [
+      "sphereMembership.changed",
+      "sphereJoinRequest.decided",
+      "sphereJoinRequest.created",
+      "sphereJoinRequest.cancelled",
+      "sphere.updated",
+      "associationMembership.changed",
+      "sphereCreationRequest.decided",
+    ],
     (message) => {
       if (message.data.associationId !== associationId) return;
       switch (message.type) {
@@ -94,6 +102,11 @@ export function useMembershipRealtime(associationId: string): void {
         }
         case "sphereJoinRequest.created":
           void queryClient.invalidateQueries({ queryKey: sphereKeys.joinRequests(associationId, message.data.sphereId) });
+          return;
+        case "sphereJoinRequest.cancelled":
+          // Reviewers drop it from their list; my other open pages stop offering to cancel it.
+          if (message.data.userId === me?.id) void queryClient.invalidateQueries({ queryKey: sphereKeys.all(associationId) });
+          else void queryClient.invalidateQueries({ queryKey: sphereKeys.joinRequests(associationId, message.data.sphereId) });
           return;
         case "sphere.updated":
           void queryClient.invalidateQueries({ queryKey: sphereKeys.one(associationId, message.data.sphereId) });

@@ -8,9 +8,9 @@ import { Dialog } from "../../../components/dialog";
 import { Form } from "../../../components/form";
 import { TextArea } from "../../../components/text-field";
 import { useErrorMessage } from "../../../app/errors";
-import { useJoinSphere, useLeaveSphere, useRequestToJoin } from "../spheres.queries";
+import { useCancelJoinRequest, useJoinSphere, useLeaveSphere, useRequestToJoin } from "../spheres.queries";
 
-/** Join, ask to join (with a message), see my pending request, or leave — whichever the abilities allow. */
+/** Join, ask to join (with a message), see or cancel my pending request, or leave — whichever the abilities allow. */
 export function MembershipActions({ associationId, sphere }: { associationId: string; sphere: Sphere }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -18,10 +18,12 @@ export function MembershipActions({ associationId, sphere }: { associationId: st
   const join = useJoinSphere(associationId, sphere.id);
   const requestJoin = useRequestToJoin(associationId, sphere.id);
   const leave = useLeaveSphere(associationId, sphere.id);
+  const cancelRequest = useCancelJoinRequest(associationId, sphere.id);
   const [message, setMessage] = useState("");
   const [confirmLeave, setConfirmLeave] = useState(false);
   const abilities = sphere.abilities;
-  const error = join.error ?? requestJoin.error ?? leave.error;
+  const error = join.error ?? requestJoin.error ?? leave.error ?? cancelRequest.error;
+  const pendingRequestId = sphere.myRole ? null : sphere.myPendingRequestId;
 
   return (
     <div className="membership-actions">
@@ -42,6 +44,16 @@ export function MembershipActions({ associationId, sphere }: { associationId: st
         <Alert tone="info" live={false}>
           {t("sphere.requestPending")}
         </Alert>
+      ) : null}
+      {pendingRequestId ? (
+        <Button
+          busy={cancelRequest.isPending}
+          onClick={() =>
+            cancelRequest.mutate(pendingRequestId, { onSuccess: () => announce(t("sphere.requestCancelled", { name: sphere.name })) })
+          }
+        >
+          {t("sphere.cancelRequest")}
+        </Button>
       ) : null}
       {!sphere.myRole && !sphere.hasPendingRequest && !abilities["sphere.join"] && abilities["sphere.requestJoin"] ? (
         <Form

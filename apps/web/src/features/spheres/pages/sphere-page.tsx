@@ -6,10 +6,10 @@ import { Alert } from "../../../components/alert";
 import { Badge, Skeleton } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { QueryErrorState } from "../../../app/layouts/status-pages";
-import { useFormatDate } from "../../../app/format";
 import { useAssociation } from "../../associations/pages/association-layout";
 import { LazyBoundary, lazyNamed } from "../../../components/lazy";
 import { MembershipActions } from "../components/membership-actions";
+import { SphereAbout } from "../components/sphere-about";
 import { SphereMembers } from "../components/sphere-members";
 import { VisibilityBadge } from "../components/visibility-badge";
 import { sphereQuery } from "../spheres.queries";
@@ -27,7 +27,6 @@ export function SpherePage() {
   const association = useAssociation();
   const { sphereId } = useParams({ from: "/a/$slug/spheres/$sphereId" });
   const query = useQuery(sphereQuery(association.id, sphereId));
-  const formatDate = useFormatDate();
   useSphereRoom(sphereId);
   useDocumentTitle([query.data?.name ?? t("sphere.title"), association.name]);
 
@@ -62,19 +61,7 @@ export function SpherePage() {
       ) : null}
 
       <Section title={t("sphere.about")}>
-        {sphere.description ? <p className="prewrap">{sphere.description}</p> : <p className="muted">{t("sphere.noDescription")}</p>}
-        <ul className="facts">
-          <li>{t("spheres.memberCount", { count: sphere.memberCount })}</li>
-          {sphere.parentId && sphere.parentName ? (
-            <li>
-              {t("sphere.partOf")}{" "}
-              <Link to="/a/$slug/spheres/$sphereId" params={{ slug: association.slug, sphereId: sphere.parentId }}>
-                {sphere.parentName}
-              </Link>
-            </li>
-          ) : null}
-          <li>{t("sphere.createdOn", { date: formatDate(sphere.createdAt) })}</li>
-        </ul>
+        <SphereAbout slug={association.slug} sphere={sphere} />
         <MembershipActions associationId={association.id} sphere={sphere} />
       </Section>
 

@@ -19,12 +19,14 @@ export function CharterSection() {
   const announce = useAnnounce();
   const errorMessage = useErrorMessage();
   const formatDate = useFormatDate();
-  const charter = useQuery(charterQuery(association.id));
+  // Until a first version is published there is nothing to read: asking would only get a 404 (and a console error).
+  const hasCharter = association.charterVersion !== null;
+  const charter = useQuery({ ...charterQuery(association.id), enabled: hasCharter });
   const publish = usePublishCharter(association.id);
   const serverErrors = useFormErrors(publish.error);
   const [body, setBody] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const current = charter.data;
+  const current = hasCharter ? charter.data : null;
 
   useEffect(() => {
     if (current) setBody(current.body);
@@ -39,9 +41,9 @@ export function CharterSection() {
 
   return (
     <AdminSection title={t("associationAdmin.section.charter")} ability="association.update" intro={<p>{t("charter.intro")}</p>}>
-      {charter.isPending ? (
+      {hasCharter && charter.isPending ? (
         <Skeleton label={t("common.loading")} />
-      ) : charter.isError ? (
+      ) : hasCharter && charter.isError ? (
         <Alert tone="error">{errorMessage(charter.error)}</Alert>
       ) : (
         <>
