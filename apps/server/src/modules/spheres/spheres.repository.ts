@@ -114,8 +114,14 @@ export function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
   // the directory index in name order. `|| ''` changes neither the order nor the collation, only the plan.
   const searching = (query.q?.trim().length ?? 0) >= 3;
   const order = searching ? sql<string>`(trame_fold(${spheres.name}) || '')` : sortName;
+  // Outside the association, a sphere's parent is pointed at only when it is public too (canSeeSphere): a
+  // public sphere under a private or secret one does not even hint at its parent's id.
+  const parentId =
+    query.scope === "public"
+      ? sql<string | null>`(SELECT p.id FROM spheres p WHERE p.id = ${spheres.parentId} AND p.association_id = ${spheres.associationId} AND p.visibility = 'public')`
+      : spheres.parentId;
   return db
-    .select({ ...summaryColumns, sortName })
+    .select({ ...summaryColumns, parentId, sortName })
     .from(spheres)
     .leftJoin(sphereMembers, myMembership(query.userId))
     .leftJoin(sphereJoinRequests, myPendingRequest(query.userId))

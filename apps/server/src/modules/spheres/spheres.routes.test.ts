@@ -278,6 +278,12 @@ describe("spheres API", () => {
         expect(JSON.stringify(child.body)).not.toContain(secretParent.id);
         expect((await client.get(sphereUrl(underPublic.id))).body).toMatchObject({ parentId: publicParent.id, parentName: "Réseau public" });
       }
+      // The public directory does not point at a parent it does not show either.
+      const listed = await readAll(t.client(), `/api/v1/associations/${asso.id}/spheres?q=publique`, 10);
+      expect(listed.map((s) => [s.name, s.parentId])).toEqual([
+        ["Antenne publique", publicParent.id],
+        ["Permanence publique", null],
+      ]);
       expect((await adminClient.get(sphereUrl(underSecret.id))).body).toMatchObject({ parentId: secretParent.id, parentName: "Conseil restreint" });
       const manager = await t.client().signInAs(secretParent.managerId);
       expect((await manager.get(sphereUrl(underSecret.id))).body.parentName).toBe("Conseil restreint");
