@@ -4,7 +4,7 @@ import type { AppContext } from "../platform/app-context.js";
 import { insertUser, type UserRow } from "../modules/accounts/accounts.repository.js";
 import { addAssociationMember, createAssociation as createAssociationAsInstance } from "../modules/associations/associations.service.js";
 import { updateAssociationRow } from "../modules/associations/associations.repository.js";
-import { EventBatch } from "../modules/associations/event-batch.js";
+import { EventBatch } from "../platform/events/event-batch.js";
 import { addSphereMemberInTx } from "../modules/spheres/sphere-members.service.js";
 import { createSphereInTx } from "../modules/spheres/spheres.service.js";
 import { lockSphere } from "../modules/spheres/spheres.repository.js";

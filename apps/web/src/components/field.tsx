@@ -17,6 +17,36 @@ export function useFieldIds(hint: ReactNode, error: ReactNode, extra?: string): 
   return { inputId: `${base}-input`, hintId, errorId, describedBy };
 }
 
+/** The words around a control: its label, hint and error, and whether it must be filled. */
+export interface FieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  required?: boolean;
+  className?: string;
+}
+
+/** The attributes that tie a control to its frame, so that its label, hint and error are read with it. */
+export interface ControlAttributes {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+export function controlAttributes(ids: FieldIds, error: ReactNode): ControlAttributes {
+  return { id: ids.inputId, "aria-invalid": error ? true : undefined, "aria-describedby": ids.describedBy };
+}
+
+/** A control in its frame: `children` draws the control with the attributes that tie it to its words. */
+export function Field({ children, ...frame }: FieldProps & { children: (control: ControlAttributes) => ReactNode }) {
+  const ids = useFieldIds(frame.hint, frame.error);
+  return (
+    <FieldFrame ids={ids} {...frame}>
+      {children(controlAttributes(ids, frame.error))}
+    </FieldFrame>
+  );
+}
+
 export interface FieldFrameProps {
   ids: FieldIds;
   label: ReactNode;

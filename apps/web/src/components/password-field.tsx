@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { evaluatePassword } from "@trame/contracts";
-import { FieldFrame, useFieldIds } from "./field";
+import { controlAttributes, FieldFrame, useFieldIds } from "./field";
 
 export interface PasswordFieldProps {
   label: ReactNode;
@@ -24,7 +24,8 @@ export function PasswordField({ label, value, onChange, hint, error, required, a
   const [visible, setVisible] = useState(false);
   const meterId = useId();
   const isNew = autoComplete === "new-password";
-  const ids = useFieldIds(hint ?? (isNew ? t("components.password.rule") : undefined), error, isNew && value ? meterId : undefined);
+  const shownHint = hint ?? (isNew ? t("components.password.rule") : undefined);
+  const ids = useFieldIds(shownHint, error, isNew && value ? meterId : undefined);
   const evaluation = evaluatePassword(value);
   const levels = [
     t("components.password.strength0"),
@@ -34,16 +35,10 @@ export function PasswordField({ label, value, onChange, hint, error, required, a
     t("components.password.strength4"),
   ];
   return (
-    <FieldFrame
-      ids={ids}
-      label={label}
-      hint={hint ?? (isNew ? t("components.password.rule") : undefined)}
-      error={error}
-      required={required}
-    >
+    <FieldFrame ids={ids} label={label} hint={shownHint} error={error} required={required}>
       <div className="password-input">
         <input
-          id={ids.inputId}
+          {...controlAttributes(ids, error)}
           name={name}
           className="input"
           type={visible ? "text" : "password"}
@@ -53,8 +48,6 @@ export function PasswordField({ label, value, onChange, hint, error, required, a
           required={required}
           spellCheck={false}
           autoCapitalize="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={ids.describedBy}
         />
         <button type="button" className="btn btn-quiet btn-small" aria-pressed={visible} onClick={() => setVisible((v) => !v)}>
           {visible ? t("components.password.hide") : t("components.password.show")}

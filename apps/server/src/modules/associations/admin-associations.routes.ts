@@ -5,7 +5,7 @@ import { forbidden } from "../../platform/http/app-error.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
 import { requireUser } from "../../platform/http/request-actor.js";
 import { createAssociation, listAllAssociations } from "./associations.service.js";
-import { sessionSecurity } from "./route-guards.js";
+import { sessionSecurity } from "../../platform/http/route-guards.js";
 
 /** 401 for the signed-out, 403 for members: the instance's administration is no secret, only closed. */
 async function requireInstanceAdmin(request: FastifyRequest): Promise<void> {

@@ -6,7 +6,7 @@ import { requireUser } from "../../platform/http/request-actor.js";
 import { sendStoredImage } from "../../platform/images/image-response.js";
 import { readUploadedImage } from "../../platform/images/image-upload.js";
 import { getAssociationLogoKey, removeAssociationLogo, replaceAssociationLogo } from "./association-logo.service.js";
-import { requireSignedIn, sessionSecurity } from "./route-guards.js";
+import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
 
 const params = z.object({ associationId: idSchema });
 const tags = ["associations"];

@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../platform/db/transaction.js";
 // Display names and e-mails are read by join: a page of members is one query, not one per member.
 import { users } from "../accounts/accounts.tables.js";
 import { associationMembers } from "./associations.tables.js";
-import { afterNameCursor, foldedNameContains, type NameCursor } from "./name-search.js";
+import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
 
 export async function findAssociationMembership(db: DbOrTx, associationId: string, userId: string) {
   const [row] = await db

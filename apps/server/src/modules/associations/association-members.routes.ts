@@ -10,7 +10,7 @@ import {
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
 import { changeAssociationMemberRole, listAssociationMembers, removeAssociationMember } from "./association-members.service.js";
-import { requireSignedIn, sessionSecurity } from "./route-guards.js";
+import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
 
 const idParams = z.object({ associationId: idSchema });
 const memberParams = idParams.extend({ userId: idSchema });

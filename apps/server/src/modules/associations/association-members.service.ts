@@ -19,8 +19,8 @@ import {
 import { canChangeAssociationRole, canRemoveAssociationMember, higherAssociationRole } from "./associations.policy.js";
 import { presentAssociationMember } from "./associations.presenter.js";
 import { lockAssociation } from "./associations.repository.js";
-import { EventBatch } from "./event-batch.js";
-import { decodeNameCursor } from "./name-search.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
+import { decodeNameCursor } from "../../platform/db/name-search.js";
 
 const lastOwner = () =>
   new AppError("LAST_OWNER", "An association always keeps at least one owner: make someone else owner first.");

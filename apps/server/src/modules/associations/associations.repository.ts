@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { AssociationRole } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import { associationMembers, associations, charterVersions } from "./associations.tables.js";
-import { afterNameCursor, foldedNameContains, type NameCursor } from "./name-search.js";
+import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
 
 export type AssociationRow = typeof associations.$inferSelect;
 export type NewAssociation = typeof associations.$inferInsert;

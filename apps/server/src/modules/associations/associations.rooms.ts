@@ -1,5 +1,5 @@
 import type { AppContext } from "../../platform/app-context.js";
-import { isUuid } from "./name-search.js";
+import { isUuid } from "../../platform/db/name-search.js";
 import { findUserById } from "../accounts/accounts.repository.js";
 import { findAssociationAccess } from "./association-access.js";
 

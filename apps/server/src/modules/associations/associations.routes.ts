@@ -24,7 +24,7 @@ import {
 } from "./associations.service.js";
 import { registerAdminAssociationRoutes } from "./admin-associations.routes.js";
 import { registerAssociationMemberRoutes } from "./association-members.routes.js";
-import { requireSignedIn, sessionSecurity } from "./route-guards.js";
+import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
 
 const idParams = z.object({ associationId: idSchema });
 // Any string: a slug that cannot exist is simply not found, like one that does not.

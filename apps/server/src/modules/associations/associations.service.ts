@@ -9,7 +9,7 @@ import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord, listAuditRecords } from "../../platform/audit/audit.repository.js";
 import { decodeTimestampCursor, toTimestampPage } from "../../platform/db/timestamp-cursor.js";
-import { encodeCursor, toPage } from "../../platform/db/cursor.js";
+import { toPage } from "../../platform/db/cursor.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { scheduleMailDelivery } from "../../platform/mail/mail-delivery.js";
@@ -31,9 +31,9 @@ import {
   updateAssociationRow,
   type AssociationRow,
 } from "./associations.repository.js";
-import { EventBatch } from "./event-batch.js";
-import { decodeNameCursor, decodeTimeCursor } from "./name-search.js";
-import { isUniqueViolation } from "./unique-violation.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
+import { decodeNameCursor } from "../../platform/db/name-search.js";
+import { isUniqueViolation } from "../../platform/db/unique-violation.js";
 import { logoUrlOf } from "../../platform/storage/public-urls.js";
 
 export { addAssociationMember } from "./association-members.service.js";

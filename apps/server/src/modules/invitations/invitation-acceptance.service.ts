@@ -10,7 +10,7 @@ import { assertPasswordAcceptable, hashPassword } from "../accounts/passwords.js
 import { hashToken } from "../accounts/session-tokens.js";
 import { addAssociationMemberInTx } from "../associations/association-members.service.js";
 import { lockAssociation } from "../associations/associations.repository.js";
-import { EventBatch } from "../associations/event-batch.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
 import { addSphereMemberInTx } from "../spheres/sphere-members.service.js";
 import { lockSphere } from "../spheres/spheres.repository.js";
 import { consumeInvitationUse, findInvitationByTokenHash, hasInvitedMemberships, isUsable } from "./invitations.repository.js";

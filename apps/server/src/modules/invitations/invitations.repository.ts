@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../platform/db/transaction.js";
 // Names and memberships are read by join, so that a page or a batch is one query (see docs/ARCHITECTURE.md).
 import { users } from "../accounts/accounts.tables.js";
 import { associationMembers, associations } from "../associations/associations.tables.js";
-import { exactTimestamp } from "../associations/name-search.js";
+import { exactTimestamp, olderThanCursor, type TimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { sphereMembers, spheres } from "../spheres/spheres.tables.js";
 import { invitations } from "./invitations.tables.js";
 
@@ -62,7 +62,7 @@ const listColumns = {
 export async function listInvitationRows(
   db: DbOrTx,
   associationId: string,
-  page: { sphereId?: string; after: { createdAt: string; id: string } | null; limit: number },
+  page: { sphereId?: string; after: TimestampCursor | null; limit: number },
 ) {
   const after = page.after;
   return db
@@ -74,12 +74,7 @@ export async function listInvitationRows(
       and(
         eq(invitations.associationId, associationId),
         page.sphereId ? eq(invitations.sphereId, page.sphereId) : undefined,
-        after
-          ? or(
-              sql`${invitations.createdAt} < ${after.createdAt}::timestamptz`,
-              and(sql`${invitations.createdAt} = ${after.createdAt}::timestamptz`, lt(invitations.id, after.id)),
-            )
-          : undefined,
+        olderThanCursor(invitations.createdAt, invitations.id, after),
       ),
     )
     .orderBy(desc(invitations.createdAt), desc(invitations.id))

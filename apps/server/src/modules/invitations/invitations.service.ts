@@ -18,7 +18,7 @@ import { queueMail } from "../../platform/mail/mailer.js";
 import { findUserById } from "../accounts/accounts.repository.js";
 import { generateToken, hashToken } from "../accounts/session-tokens.js";
 import { actorUserId, getVisibleAssociation, type AssociationAccess } from "../associations/association-access.js";
-import { decodeTimeCursor } from "../associations/name-search.js";
+import { decodeTimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { getVisibleSphere, type SphereAccess } from "../spheres/sphere-access.js";
 import { parseEmailList } from "./email-list.js";
 import { renderInvitationMail } from "./invitations.mail.js";
@@ -176,7 +176,7 @@ export async function listInvitations(
   if (!canListInvitations(association.abilities, sphere?.abilities ?? null)) throw forbidden();
   const rows = await listInvitationRows(ctx.db, associationId, {
     sphereId: query.sphereId,
-    after: decodeTimeCursor(query.cursor),
+    after: decodeTimestampCursor(query.cursor),
     limit: query.limit,
   });
   const hasMore = rows.length > query.limit;

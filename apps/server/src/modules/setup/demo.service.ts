@@ -5,7 +5,7 @@ import { AppError } from "../../platform/http/app-error.js";
 import { createUserAccount, isSetupRequired, listUsers } from "../accounts/accounts.service.js";
 import type { UserRow } from "../accounts/accounts.repository.js";
 import { addAssociationMember, createAssociation, publishCharter, updateAssociationSettings } from "../associations/associations.service.js";
-import { EventBatch } from "../associations/event-batch.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
 import { requestSphereCreation } from "../spheres/sphere-creation-requests.service.js";
 import { requestToJoinSphere } from "../spheres/sphere-join-requests.service.js";
 import { addSphereMember } from "../spheres/sphere-members.service.js";

@@ -6,7 +6,7 @@ import { hasInstanceAdmin, insertUser, isEmailTakenError, type UserRow } from ".
 import { assertPasswordAcceptable, hashPassword } from "../accounts/passwords.js";
 import { insertAssociationWithOwner } from "../associations/associations.service.js";
 import type { AssociationRow } from "../associations/associations.repository.js";
-import { EventBatch } from "../associations/event-batch.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
 
 // Any constant will do, as long as nothing else uses it: the set-up's advisory lock key.
 const SETUP_LOCK_KEY = 7_424_511;

@@ -9,7 +9,7 @@ import {
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
-import { requireSignedIn, sessionSecurity } from "../associations/route-guards.js";
+import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
 import { decideSphereCreationRequest, listSphereCreationRequests, requestSphereCreation } from "./sphere-creation-requests.service.js";
 
 const associationParams = z.object({ associationId: idSchema });

@@ -13,8 +13,8 @@ import { encodeCursor } from "../../platform/db/cursor.js";
 import { conflict, forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { actorUserId, getAssociationWithAbility, getVisibleAssociation } from "../associations/association-access.js";
 import { findAssociationMembership } from "../associations/association-members.repository.js";
-import { EventBatch } from "../associations/event-batch.js";
-import { decodeTimeCursor } from "../associations/name-search.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
+import { decodeTimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { decideCreationRequestRow, findCreationRequestRow, insertCreationRequest, listCreationRequestRows } from "./sphere-requests.repository.js";
 import { presentCreationRequest } from "./spheres.presenter.js";
 import { findSphere } from "./spheres.repository.js";
@@ -60,7 +60,7 @@ export async function listSphereCreationRequests(
   const rows = await listCreationRequestRows(ctx.db, associationId, {
     requestedBy: reviewer ? undefined : actorUserId(actor)!,
     status: query.status,
-    after: decodeTimeCursor(query.cursor),
+    after: decodeTimestampCursor(query.cursor),
     limit: query.limit,
   });
   const hasMore = rows.length > query.limit;

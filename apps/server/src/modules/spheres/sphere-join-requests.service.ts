@@ -7,8 +7,8 @@ import { encodeCursor } from "../../platform/db/cursor.js";
 import { conflict, notFound } from "../../platform/http/app-error.js";
 import { actorUserId } from "../associations/association-access.js";
 import { findAssociationMembership } from "../associations/association-members.repository.js";
-import { EventBatch } from "../associations/event-batch.js";
-import { decodeTimeCursor } from "../associations/name-search.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
+import { decodeTimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { addSphereMemberInTx } from "./sphere-members.service.js";
 import {
   cancelJoinRequestRow,
@@ -54,7 +54,7 @@ export async function listSphereJoinRequests(
   assertSphereAbility(access, "sphereJoinRequest.review");
   const rows = await listJoinRequestRows(ctx.db, associationId, sphereId, {
     status: query.status,
-    after: decodeTimeCursor(query.cursor),
+    after: decodeTimestampCursor(query.cursor),
     limit: query.limit,
   });
   const hasMore = rows.length > query.limit;

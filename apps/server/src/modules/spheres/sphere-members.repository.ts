@@ -3,7 +3,7 @@ import type { SphereRole } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 // Display names are read by join: a page of members is one query, not one per member.
 import { users } from "../accounts/accounts.tables.js";
-import { afterNameCursor, foldedNameContains, type NameCursor } from "../associations/name-search.js";
+import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
 import { sphereMembers } from "./spheres.tables.js";
 
 export async function findSphereMembership(db: DbOrTx, sphereId: string, userId: string) {

@@ -15,7 +15,7 @@ import {
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
-import { requireSignedIn, sessionSecurity } from "../associations/route-guards.js";
+import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
 import {
   cancelSphereJoinRequest,
   decideSphereJoinRequest,

@@ -7,8 +7,8 @@ import type { DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, conflict, forbidden, notFound } from "../../platform/http/app-error.js";
 import { actorUserId } from "../associations/association-access.js";
 import { findAssociationMembership } from "../associations/association-members.repository.js";
-import { EventBatch } from "../associations/event-batch.js";
-import { decodeNameCursor } from "../associations/name-search.js";
+import { EventBatch } from "../../platform/events/event-batch.js";
+import { decodeNameCursor } from "../../platform/db/name-search.js";
 import { cancelPendingJoinRequests } from "./sphere-requests.repository.js";
 import {
   countSphereManagers,

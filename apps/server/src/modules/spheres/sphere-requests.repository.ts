@@ -1,21 +1,12 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { SphereVisibility } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 // Requesters' display names are read by join: one query per page.
 import { users } from "../accounts/accounts.tables.js";
-import { exactTimestamp } from "../associations/name-search.js";
+import { exactTimestamp, olderThanCursor, type TimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { sphereCreationRequests, sphereJoinRequests } from "./spheres.tables.js";
 
-type TimeCursor = { createdAt: string; id: string } | null;
-
-/** Newest first, keyset on (created_at, id) with the timestamp at full precision. */
-function beforeCursor(createdAt: typeof sphereJoinRequests.createdAt | typeof sphereCreationRequests.createdAt, id: typeof sphereJoinRequests.id | typeof sphereCreationRequests.id, after: TimeCursor) {
-  if (!after) return undefined;
-  return or(
-    sql`${createdAt} < ${after.createdAt}::timestamptz`,
-    and(sql`${createdAt} = ${after.createdAt}::timestamptz`, lt(id, after.id)),
-  );
-}
+type TimeCursor = TimestampCursor | null;
 
 // ——— Join requests ———
 
@@ -55,7 +46,7 @@ export async function listJoinRequestRows(
         eq(sphereJoinRequests.associationId, associationId),
         eq(sphereJoinRequests.sphereId, sphereId),
         eq(sphereJoinRequests.status, page.status),
-        beforeCursor(sphereJoinRequests.createdAt, sphereJoinRequests.id, page.after),
+        olderThanCursor(sphereJoinRequests.createdAt, sphereJoinRequests.id, page.after),
       ),
     )
     .orderBy(desc(sphereJoinRequests.createdAt), desc(sphereJoinRequests.id))
@@ -172,7 +163,7 @@ export async function listCreationRequestRows(
         eq(sphereCreationRequests.associationId, associationId),
         page.requestedBy ? eq(sphereCreationRequests.requestedBy, page.requestedBy) : undefined,
         page.status ? eq(sphereCreationRequests.status, page.status) : undefined,
-        beforeCursor(sphereCreationRequests.createdAt, sphereCreationRequests.id, page.after),
+        olderThanCursor(sphereCreationRequests.createdAt, sphereCreationRequests.id, page.after),
       ),
     )
     .orderBy(desc(sphereCreationRequests.createdAt), desc(sphereCreationRequests.id))

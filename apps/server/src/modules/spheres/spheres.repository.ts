@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { SphereVisibility } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import type { SphereDirectoryScope } from "./spheres.policy.js";
-import { afterNameCursor, foldedNameContains, type NameCursor } from "../associations/name-search.js";
+import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
 import { sphereJoinRequests, sphereMembers, spheres } from "./spheres.tables.js";
 
 export type SphereRow = typeof spheres.$inferSelect;

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../platform/app-context.js";
-import { isUuid } from "../associations/name-search.js";
+import { isUuid } from "../../platform/db/name-search.js";
 import { findUserById } from "../accounts/accounts.repository.js";
 import { findSphereAccess } from "./sphere-access.js";
 import { findSphereAssociationId } from "./spheres.repository.js";

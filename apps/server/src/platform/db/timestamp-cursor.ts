@@ -1,3 +1,4 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
 /**
@@ -35,4 +36,13 @@ export function toTimestampPage<T extends { at: string; id: string }>(rows: T[],
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return { rows: page, nextCursor: hasMore && last ? encodeTimestampCursor({ at: last.at, id: last.id }) : null };
+}
+
+/** The exact text of a timestamp column, for a cursor key (see above). */
+export const exactTimestamp = (column: SQLWrapper) => sql<string>`${column}::text`;
+
+/** Rows after the cursor in (timestamp DESC, id DESC) order — newest first — as one row comparison. */
+export function olderThanCursor(timestampColumn: SQLWrapper, idColumn: SQLWrapper, after: TimestampCursor | null): SQL | undefined {
+  if (!after) return undefined;
+  return sql`(${timestampColumn}, ${idColumn}) < (${after.at}::timestamptz, ${after.id}::uuid)`;
 }

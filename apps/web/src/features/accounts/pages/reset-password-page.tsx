@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { evaluatePassword } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { compactErrors, Form } from "../../../components/form";
-import { PasswordField } from "../../../components/password-field";
+import { Form } from "../../../components/form";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
-import { useFormErrors } from "../../../app/errors";
+import { useFormValidation } from "../../../app/form-validation";
 import { useCompletePasswordReset } from "../accounts.queries";
+import { NewPasswordField, useAccountChecks } from "../components/account-fields";
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -16,20 +15,18 @@ export function ResetPasswordPage() {
   const search = useSearch({ from: "/reset-password" });
   const navigate = useNavigate();
   const complete = useCompletePasswordReset();
-  const serverErrors = useFormErrors(complete.error);
+  const form = useFormValidation(complete.error);
+  const checks = useAccountChecks();
   // Keep the token in memory and take it out of the address bar at once.
   const token = useRef(search.token ?? null);
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
     window.history.replaceState(window.history.state, "", "/reset-password");
   }, []);
 
   const submit = () => {
-    const found = compactErrors({ password: !evaluatePassword(password).acceptable && t("validation.weakPassword") });
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !token.current) return;
+    if (!form.validate({ password: checks.newPassword(password) }) || !token.current) return;
     complete.mutate({ token: token.current, password }, { onSuccess: () => void navigate({ to: "/", replace: true }) });
   };
 
@@ -44,19 +41,8 @@ export function ResetPasswordPage() {
           </p>
         </>
       ) : (
-        <Form
-          onSubmit={submit}
-          submitError={complete.error}
-          errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-        >
-          <PasswordField
-            label={t("fields.newPassword")}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={setPassword}
-            error={errors.password ?? serverErrors.field("password")}
-          />
+        <Form onSubmit={submit} submitError={complete.error} errorSummary={form.summary}>
+          <NewPasswordField label={t("fields.newPassword")} value={password} onChange={setPassword} error={form.fieldError("password")} />
           <Button type="submit" variant="primary" busy={complete.isPending} busyLabel={t("common.sending")}>
             {t("resetPassword.submit")}
           </Button>

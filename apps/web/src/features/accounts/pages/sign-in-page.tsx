@@ -2,13 +2,12 @@ import { useState } from "react";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/button";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { PasswordField } from "../../../components/password-field";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
-import { TextField } from "../../../components/text-field";
-import { useFormErrors } from "../../../app/errors";
-import { looksLikeEmail } from "../../../app/text";
+import { useFormValidation } from "../../../app/form-validation";
 import { useRequestMagicLink, useSignIn } from "../accounts.queries";
+import { EmailField, useAccountChecks } from "../components/account-fields";
 
 /**
  * Two clear ways in: a link by e-mail (no password to remember — Jeanne's way), or a password.
@@ -24,15 +23,13 @@ export function SignInPage() {
   const magicLink = useRequestMagicLink();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const lastError = signIn.error ?? magicLink.error;
-  const serverErrors = useFormErrors(lastError);
+  const form = useFormValidation(lastError);
+  const checks = useAccountChecks();
 
   const sendLink = () => {
     signIn.reset();
-    const found = compactErrors({ email: !looksLikeEmail(email) && t("validation.email") });
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (!form.validate({ email: checks.email(email) })) {
       document.getElementById("sign-in-email")?.focus();
       return;
     }
@@ -41,12 +38,7 @@ export function SignInPage() {
 
   const submitPassword = () => {
     magicLink.reset();
-    const found = compactErrors({
-      email: !looksLikeEmail(email) && t("validation.email"),
-      password: !password && t("signIn.passwordMissing"),
-    });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ email: checks.email(email), password: !password && t("signIn.passwordMissing") })) return;
     signIn.mutate(
       { email: email.trim(), password },
       // The return address may carry its own query string (a search, an invitation): navigate by href.
@@ -54,21 +46,17 @@ export function SignInPage() {
     );
   };
 
-  const summary = Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary;
   return (
     <div className="page page-narrow">
       <RouteHeading>{t("signIn.title")}</RouteHeading>
-      <Form onSubmit={submitPassword} errorSummary={summary} submitError={lastError}>
-        <TextField
+      <Form onSubmit={submitPassword} errorSummary={form.summary} submitError={lastError}>
+        <EmailField
           id="sign-in-email"
-          label={t("fields.email")}
-          type="email"
           autoComplete="username"
           inputMode="email"
-          required
           value={email}
           onChange={setEmail}
-          error={errors.email ?? serverErrors.field("email")}
+          error={form.fieldError("email")}
         />
         <div className="choice">
           <h2 className="choice-title">
@@ -89,7 +77,7 @@ export function SignInPage() {
             required
             value={password}
             onChange={setPassword}
-            error={errors.password}
+            error={form.errors.password}
           />
           <div className="actions">
             <Button type="submit" variant="secondary" busy={signIn.isPending} busyLabel={t("common.sending")}>

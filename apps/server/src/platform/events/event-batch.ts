@@ -1,4 +1,4 @@
-import type { DomainEventBus, DomainEventName, DomainEvents } from "../../platform/events/domain-events.js";
+import type { DomainEventBus, DomainEventName, DomainEvents } from "./domain-events.js";
 
 /**
  * Domain events gathered while a transaction runs, emitted only once it has committed: listeners (the real-time

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { requireUser } from "../../platform/http/request-actor.js";
+import { requireUser } from "./request-actor.js";
 
 /**
  * A preValidation hook: a signed-out request is answered 401 before its input is even validated (401 → 400 → 403),

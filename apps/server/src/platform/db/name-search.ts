@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { decodeCursor } from "../../platform/db/cursor.js";
+import { decodeCursor } from "./cursor.js";
 
 /**
  * Shared by the lists of associations, spheres and members: search by folded name (lower case, no accents, so
@@ -37,21 +37,3 @@ export function afterNameCursor(nameColumn: SQLWrapper, idColumn: SQLWrapper, af
   if (!after) return undefined;
   return sql`(trame_fold(${nameColumn}), ${idColumn}) > (${after.name}::text, ${after.id}::uuid)`;
 }
-
-const timestampPattern = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
-
-/**
- * Decodes a (timestamp, id) cursor of lists in creation order. The timestamp travels as PostgreSQL's own text
- * (microseconds), not a JavaScript ISO string (milliseconds): a rounded key would skip rows of the same millisecond.
- */
-export function decodeTimeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
-  const values = decodeCursor(cursor, 2);
-  if (!values) return null;
-  const [createdAt, id] = values;
-  if (typeof createdAt !== "string" || typeof id !== "string" || !uuidPattern.test(id)) return null;
-  if (!timestampPattern.test(createdAt)) return null;
-  return { createdAt, id };
-}
-
-/** The exact text of a timestamp column, for a cursor key (see decodeTimeCursor). */
-export const exactTimestamp = (column: SQLWrapper) => sql<string>`${column}::text`;
