@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { SphereVisibility } from "@trame/contracts";
+import { associationRoles, type AssociationRole, type SphereVisibility } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import type { SphereDirectoryScope } from "./spheres.policy.js";
 import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
@@ -54,7 +54,11 @@ export interface DirectoryQuery {
   associationId: string;
   /** null for a signed-out visitor. */
   userId: string | null;
-  scope: DirectoryScope;
+  /**
+   * The policy's scope for each association role the actor might hold (null: none). The statement looks the actor's
+   * role up itself and applies that role's scope, so the directory costs one round trip, role lookup included.
+   */
+  scopeOf: (role: AssociationRole | null) => DirectoryScope;
   q?: string;
   parentId?: string;
   includeArchived: boolean;
@@ -109,17 +113,24 @@ function directoryFilter(scope: DirectoryScope): SQL | undefined {
  * (1.8 ms). Not worth a partial index (and a migration) at these figures.
  */
 export function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
-  const visibility = directoryFilter(query.scope);
+  // An uncorrelated scalar subquery: PostgreSQL runs it once per statement (an InitPlan), through the primary key.
+  const myRole = query.userId
+    ? sql`(SELECT am.role FROM association_members am WHERE am.association_id = ${query.associationId} AND am.user_id = ${query.userId})`
+    : sql`NULL::text`;
+  const byRole = (pick: (scope: DirectoryScope) => SQL) =>
+    sql`(CASE ${myRole} ${sql.join(
+      associationRoles.map((role) => sql`WHEN ${role} THEN ${pick(query.scopeOf(role))}`),
+      sql` `,
+    )} ELSE ${pick(query.scopeOf(null))} END)`;
+  const visibility = byRole((scope) => directoryFilter(scope) ?? sql`true`);
   // See the EXPLAIN notes above: a search of 3+ characters sorts its (trigram-found) matches instead of walking
   // the directory index in name order. `|| ''` changes neither the order nor the collation, only the plan.
   const searching = (query.q?.trim().length ?? 0) >= 3;
   const order = searching ? sql<string>`(trame_fold(${spheres.name}) || '')` : sortName;
   // Outside the association, a sphere's parent is pointed at only when it is public too (canSeeSphere): a
   // public sphere under a private or secret one does not even hint at its parent's id.
-  const parentId =
-    query.scope === "public"
-      ? sql<string | null>`(SELECT p.id FROM spheres p WHERE p.id = ${spheres.parentId} AND p.association_id = ${spheres.associationId} AND p.visibility = 'public')`
-      : spheres.parentId;
+  const publicParent = sql<string | null>`(SELECT p.id FROM spheres p WHERE p.id = ${spheres.parentId} AND p.association_id = ${spheres.associationId} AND p.visibility = 'public')`;
+  const parentId = sql<string | null>`(CASE WHEN ${byRole((scope) => (scope === "public" ? sql`true` : sql`false`))} THEN ${publicParent} ELSE ${spheres.parentId} END)`;
   return db
     .select({ ...summaryColumns, parentId, sortName })
     .from(spheres)

@@ -38,20 +38,25 @@ export async function listSphereDirectory(
   associationId: string,
   query: z.output<typeof sphereDirectoryQuerySchema>,
 ): Promise<Page<SphereSummary>> {
-  const association = await findAssociationAccess(ctx.db, actor, { id: associationId });
-  if (!association) throw notFound("This association");
-  if (!association.abilities["association.read"] && !(await hasPublicSphere(ctx.db, associationId))) throw notFound("This association");
-  const scope = sphereDirectoryScope({ isInstanceAdmin: association.facts.isInstanceAdmin, associationRole: association.myRole }, query.mine === "true");
+  const isInstanceAdmin = actor.kind === "user" && actor.isInstanceAdmin;
+  const mineOnly = query.mine === "true";
   const rows = await listDirectoryRows(ctx.db, {
     associationId,
     userId: actorUserId(actor),
-    scope,
+    scopeOf: (associationRole) => sphereDirectoryScope({ isInstanceAdmin, associationRole }, mineOnly),
     q: query.q,
     parentId: query.parentId,
     includeArchived: query.includeArchived === "true",
     after: decodeNameCursor(query.cursor),
     limit: query.limit,
   });
+  // Rows are only ever those the actor may see, so a non-empty page proves access. An empty one must still tell
+  // "nothing (more) to show" from "no such association for you" — two more queries, on empty pages only.
+  if (rows.length === 0) {
+    const association = await findAssociationAccess(ctx.db, actor, { id: associationId });
+    if (!association) throw notFound("This association");
+    if (!association.abilities["association.read"] && !(await hasPublicSphere(ctx.db, associationId))) throw notFound("This association");
+  }
   const { items, nextCursor } = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
   return { items: items.map(presentSphereSummary), nextCursor };
 }

@@ -1,20 +1,20 @@
-import { useId, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { acceptedImageTypes, evaluatePassword, maxImageUploadBytes, type Language } from "@trame/contracts";
+import { acceptedImageTypes, maxImageUploadBytes, type Language } from "@trame/contracts";
 import { ImageUpload } from "../../../components/image-upload";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { LoadMore } from "../../../components/load-more";
 import { Avatar, Badge, Skeleton } from "../../../components/misc";
 import { PasswordField } from "../../../components/password-field";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { Select } from "../../../components/select";
-import { TextField } from "../../../components/text-field";
-import { useErrorMessage, useFormErrors } from "../../../app/errors";
+import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
+import { useFormValidation } from "../../../app/form-validation";
 import { applyLanguage } from "../../../app/i18n";
 import { itemsOf } from "../../../app/pagination";
 import { useMe } from "../../../app/session";
@@ -27,6 +27,7 @@ import {
   useRemoveAvatar,
   useUploadAvatar,
 } from "../accounts.queries";
+import { DisplayNameField, NewPasswordField, useAccountChecks } from "../components/account-fields";
 
 /** My account: profile and language, picture, password, and the devices where I am signed in. */
 export function AccountPage() {
@@ -66,14 +67,12 @@ function ProfileForm() {
   const me = useMe();
   const announce = useAnnounce();
   const update = useUpdateProfile();
-  const serverErrors = useFormErrors(update.error);
+  const form = useFormValidation(update.error);
+  const checks = useAccountChecks();
   const [displayName, setDisplayName] = useState(me.displayName);
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = () => {
-    const found = compactErrors({ displayName: !displayName.trim() && t("validation.required") });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ displayName: checks.displayName(displayName) })) return;
     update.mutate({ displayName: displayName.trim() }, { onSuccess: () => announce(t("common.saved")) });
   };
 
@@ -86,16 +85,8 @@ function ProfileForm() {
   return (
     <>
       <p>{t("account.email", { email: me.email })}</p>
-      <Form onSubmit={submit} submitError={update.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
-        <TextField
-          label={t("fields.displayName")}
-          hint={t("account.displayNameHint")}
-          autoComplete="name"
-          required
-          value={displayName}
-          onChange={setDisplayName}
-          error={errors.displayName ?? serverErrors.field("displayName")}
-        />
+      <Form onSubmit={submit} submitError={update.error} errorSummary={form.summary}>
+        <DisplayNameField hint={t("account.displayNameHint")} value={displayName} onChange={setDisplayName} error={form.fieldError("displayName")} />
         <Button type="submit" variant="primary" busy={update.isPending} busyLabel={t("common.saving")}>
           {t("common.save")}
         </Button>
@@ -147,18 +138,13 @@ function PasswordForm() {
   const me = useMe();
   const announce = useAnnounce();
   const change = useChangePassword();
-  const serverErrors = useFormErrors(change.error);
+  const form = useFormValidation(change.error);
+  const checks = useAccountChecks();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = () => {
-    const found = compactErrors({
-      current: me.hasPassword && !current && t("validation.required"),
-      next: !evaluatePassword(next).acceptable && t("validation.weakPassword"),
-    });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ current: me.hasPassword && !current && t("validation.required"), next: checks.newPassword(next) })) return;
     change.mutate(
       { ...(me.hasPassword ? { currentPassword: current } : {}), newPassword: next },
       {
@@ -172,7 +158,7 @@ function PasswordForm() {
   };
 
   return (
-    <Form onSubmit={submit} submitError={change.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
+    <Form onSubmit={submit} submitError={change.error} errorSummary={form.summary}>
       {!me.hasPassword ? <p>{t("account.noPasswordYet")}</p> : null}
       {me.hasPassword ? (
         <PasswordField
@@ -181,17 +167,10 @@ function PasswordForm() {
           required
           value={current}
           onChange={setCurrent}
-          error={errors.current ?? serverErrors.field("currentPassword")}
+          error={form.fieldError("current", "currentPassword")}
         />
       ) : null}
-      <PasswordField
-        label={t("fields.newPassword")}
-        autoComplete="new-password"
-        required
-        value={next}
-        onChange={setNext}
-        error={errors.next ?? serverErrors.field("newPassword")}
-      />
+      <NewPasswordField label={t("fields.newPassword")} value={next} onChange={setNext} error={form.fieldError("next", "newPassword")} />
       <Button type="submit" variant="primary" busy={change.isPending} busyLabel={t("common.saving")}>
         {me.hasPassword ? t("account.changePassword") : t("account.setPassword")}
       </Button>

@@ -1,25 +1,30 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link } from "@tanstack/react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Language } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Dialog } from "../../../components/dialog";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { LoadMore } from "../../../components/load-more";
 import { EmptyState, Skeleton } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { SearchField, useDebouncedValue } from "../../../components/search-field";
-import { Select } from "../../../components/select";
 import { TextField } from "../../../components/text-field";
-import { useErrorMessage, useFormErrors } from "../../../app/errors";
+import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
+import { useFormValidation } from "../../../app/form-validation";
 import { itemsOf } from "../../../app/pagination";
-import { looksLikeEmail, slugify, slugPattern } from "../../../app/text";
-import { listTimeZones } from "../../../app/time-zones";
+import { looksLikeEmail } from "../../../app/text";
 import type { AdminAssociation } from "../../../app/contract-types";
+import {
+  AssociationFormFields,
+  newAssociationDraft,
+  slugOf,
+  useAssociationChecks,
+  type AssociationDraft,
+} from "../../associations/components/association-form-fields";
 import { adminAssociationsQuery, useCreateAssociation } from "../admin.queries";
 
 export function AssociationsSection() {
@@ -76,33 +81,27 @@ function CreateAssociationDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const create = useCreateAssociation();
-  const serverErrors = useFormErrors(create.error);
-  const [name, setName] = useState("");
-  const [slug, setSlug] = useState("");
-  const [slugEdited, setSlugEdited] = useState(false);
-  const [language, setLanguage] = useState<Language>(i18n.language === "en" ? "en" : "fr");
-  const [timeZone, setTimeZone] = useState("Europe/Paris");
+  const form = useFormValidation(create.error);
+  const checks = useAssociationChecks();
+  const [draft, setDraft] = useState<AssociationDraft>(() => newAssociationDraft(i18n.language));
   const [ownerEmail, setOwnerEmail] = useState("");
   const [ownerName, setOwnerName] = useState("");
   const [parent, setParent] = useState<AdminAssociation | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const zones = useMemo(() => listTimeZones().map((zone) => ({ value: zone, label: zone })), []);
-  const effectiveSlug = slugEdited ? slug : slugify(name);
+  const slug = slugOf(draft);
 
   const submit = () => {
-    const found = compactErrors({
-      name: name.trim().length < 2 && t("validation.minLength", { count: 2 }),
-      slug: !(effectiveSlug.length >= 2 && slugPattern.test(effectiveSlug)) && t("validation.slug"),
+    const valid = form.validate({
+      name: checks.name(draft.name),
+      slug: checks.slug(slug),
       ownerEmail: ownerEmail.trim() !== "" && !looksLikeEmail(ownerEmail) && t("validation.email"),
     });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!valid) return;
     create.mutate(
       {
-        name: name.trim(),
-        slug: effectiveSlug,
-        language,
-        timeZone,
+        name: draft.name.trim(),
+        slug,
+        language: draft.language,
+        timeZone: draft.timeZone,
         ...(parent ? { parentId: parent.id } : {}),
         ...(ownerEmail.trim() ? { ownerEmail: ownerEmail.trim() } : {}),
         ...(ownerName.trim() ? { ownerName: ownerName.trim() } : {}),
@@ -118,31 +117,8 @@ function CreateAssociationDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onClose={onClose} title={t("instanceAdmin.createAssociation")} wide>
-      <Form onSubmit={submit} submitError={create.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
-        <TextField label={t("fields.associationName")} required value={name} onChange={setName} error={errors.name ?? serverErrors.field("name")} />
-        <TextField
-          label={t("fields.slug")}
-          hint={t("fields.slugHint", { example: `/a/${effectiveSlug || "mon-association"}` })}
-          required
-          value={effectiveSlug}
-          onChange={(value) => {
-            setSlugEdited(true);
-            setSlug(value.toLowerCase());
-          }}
-          autoCapitalize="off"
-          spellCheck={false}
-          error={errors.slug ?? serverErrors.field("slug")}
-        />
-        <Select
-          label={t("fields.language")}
-          value={language}
-          onChange={setLanguage}
-          options={[
-            { value: "fr", label: t("languages.fr") },
-            { value: "en", label: t("languages.en") },
-          ]}
-        />
-        <Select label={t("fields.timeZone")} value={timeZone} onChange={setTimeZone} options={zones} />
+      <Form onSubmit={submit} submitError={create.error} errorSummary={form.summary}>
+        <AssociationFormFields draft={draft} onChange={setDraft} withSlug errors={{ name: form.fieldError("name"), slug: form.fieldError("slug") }} />
         <ParentPicker value={parent} onChange={setParent} />
         <fieldset className="fieldset">
           <legend>{t("instanceAdmin.ownerLegend")}</legend>
@@ -152,9 +128,9 @@ function CreateAssociationDialog({ onClose }: { onClose: () => void }) {
             type="email"
             value={ownerEmail}
             onChange={setOwnerEmail}
-            error={errors.ownerEmail ?? serverErrors.field("ownerEmail")}
+            error={form.fieldError("ownerEmail")}
           />
-          <TextField label={t("instanceAdmin.ownerName")} value={ownerName} onChange={setOwnerName} error={serverErrors.field("ownerName")} />
+          <TextField label={t("instanceAdmin.ownerName")} value={ownerName} onChange={setOwnerName} error={form.serverFieldError("ownerName")} />
         </fieldset>
         <Button type="submit" variant="primary" busy={create.isPending} busyLabel={t("common.sending")}>
           {t("instanceAdmin.createSubmit")}

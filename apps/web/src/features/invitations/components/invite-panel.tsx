@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { Select } from "../../../components/select";
 import { TextArea, TextField } from "../../../components/text-field";
 import { Tabs } from "../../../components/tabs";
-import { useFormErrors } from "../../../app/errors";
+import { useFormValidation } from "../../../app/form-validation";
 import { splitEmailList } from "../../../app/text";
 import { useFormatDate } from "../../../app/format";
 import type { LinkInvitationResult } from "../../../app/contract-types";
@@ -71,16 +71,13 @@ function EmailInvite({ associationId, target }: { associationId: string; target:
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invite = useInviteByEmail(associationId);
-  const serverErrors = useFormErrors(invite.error);
+  const form = useFormValidation(invite.error);
   const [emails, setEmails] = useState("");
   const [message, setMessage] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const count = splitEmailList(emails).length;
 
   const submit = () => {
-    const found = compactErrors({ emails: count === 0 && t("invite.emailsMissing") });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ emails: count === 0 && t("invite.emailsMissing") })) return;
     invite.mutate(
       { ...target, emails, ...(message.trim() ? { message: message.trim() } : {}) },
       {
@@ -93,11 +90,7 @@ function EmailInvite({ associationId, target }: { associationId: string; target:
   };
 
   return (
-    <Form
-      onSubmit={submit}
-      submitError={invite.error}
-      errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-    >
+    <Form onSubmit={submit} submitError={invite.error} errorSummary={form.summary}>
       <TextArea
         label={t("invite.emails")}
         hint={t("invite.emailsHint")}
@@ -107,7 +100,7 @@ function EmailInvite({ associationId, target }: { associationId: string; target:
         rows={4}
         spellCheck={false}
         autoCapitalize="off"
-        error={errors.emails ?? serverErrors.field("emails")}
+        error={form.fieldError("emails")}
       />
       <TextArea label={t("invite.message")} hint={t("invite.messageHint")} value={message} onChange={setMessage} rows={3} maxLength={2000} />
       <Button type="submit" variant="primary" busy={invite.isPending} busyLabel={t("common.sending")}>
@@ -138,27 +131,20 @@ function LinkInvite({ associationId, target }: { associationId: string; target: 
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const create = useCreateInvitationLink(associationId);
-  const serverErrors = useFormErrors(create.error);
+  const form = useFormValidation(create.error);
   const [days, setDays] = useState<"1" | "7" | "30" | "90">("7");
   const [maxUses, setMaxUses] = useState("50");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [link, setLink] = useState<LinkInvitationResult | null>(null);
 
   const submit = () => {
     const uses = Number(maxUses);
-    const found = compactErrors({ maxUses: !(Number.isInteger(uses) && uses >= 1 && uses <= 10000) && t("validation.range", { min: 1, max: 10000 }) });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ maxUses: !(Number.isInteger(uses) && uses >= 1 && uses <= 10000) && t("validation.range", { min: 1, max: 10000 }) })) return;
     create.mutate({ ...target, expiresInDays: Number(days), maxUses: uses }, { onSuccess: setLink });
   };
 
   return (
     <>
-      <Form
-        onSubmit={submit}
-        submitError={create.error}
-        errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-      >
+      <Form onSubmit={submit} submitError={create.error} errorSummary={form.summary}>
         <Select
           label={t("invite.expiresIn")}
           value={days}
@@ -174,7 +160,7 @@ function LinkInvite({ associationId, target }: { associationId: string; target: 
           required
           value={maxUses}
           onChange={setMaxUses}
-          error={errors.maxUses ?? serverErrors.field("maxUses")}
+          error={form.fieldError("maxUses")}
         />
         <Button type="submit" variant="primary" busy={create.isPending} busyLabel={t("common.sending")}>
           {t("invite.createLink")}

@@ -2,18 +2,16 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { evaluatePassword } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Checkbox } from "../../../components/checkbox";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { Skeleton } from "../../../components/misc";
-import { PasswordField } from "../../../components/password-field";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
-import { TextField } from "../../../components/text-field";
-import { useErrorMessage, useFormErrors } from "../../../app/errors";
+import { useErrorMessage } from "../../../app/errors";
+import { useFormValidation } from "../../../app/form-validation";
 import { useSession } from "../../../app/session";
-import { looksLikeEmail } from "../../../app/text";
+import { DisplayNameField, EmailField, NewPasswordField, useAccountChecks } from "../../accounts/components/account-fields";
 import { invitationPreviewQuery, useAcceptInvitation } from "../invitations.queries";
 
 /** Someone followed an invitation: say who invites them where, then accept (creating the account if needed). */
@@ -26,13 +24,13 @@ export function InvitationPage() {
   const accept = useAcceptInvitation(token);
   const navigate = useNavigate();
   const message = useErrorMessage();
-  const serverErrors = useFormErrors(accept.error);
+  const form = useFormValidation(accept.error);
+  const checks = useAccountChecks();
 
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
   const [linksOnly, setLinksOnly] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   const invitation = preview.data;
   const signedIn = Boolean(session.user);
@@ -41,15 +39,16 @@ export function InvitationPage() {
 
   const submit = () => {
     if (!invitation) return;
-    const found = createsAccount
-      ? compactErrors({
-          email: asksEmail && !looksLikeEmail(email) && t("validation.email"),
-          displayName: !displayName.trim() && t("validation.required"),
-          password: !linksOnly && !evaluatePassword(password).acceptable && t("validation.weakPassword"),
-        })
-      : {};
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    const valid = form.validate(
+      createsAccount
+        ? {
+            email: asksEmail && checks.email(email),
+            displayName: checks.displayName(displayName),
+            password: !linksOnly && checks.newPassword(password),
+          }
+        : {},
+    );
+    if (!valid) return;
     accept.mutate(
       createsAccount
         ? {
@@ -100,44 +99,20 @@ export function InvitationPage() {
           {!signedIn && invitation.kind === "email" && invitation.email ? (
             <p>{t("invitation.forEmail", { email: invitation.email })}</p>
           ) : null}
-          <Form
-            onSubmit={submit}
-            submitError={accept.error}
-            errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-          >
+          <Form onSubmit={submit} submitError={accept.error} errorSummary={form.summary}>
             {createsAccount ? (
               <fieldset className="fieldset">
                 <legend>{t("invitation.accountLegend")}</legend>
-                {asksEmail ? (
-                  <TextField
-                    label={t("fields.email")}
-                    type="email"
-                    autoComplete="email"
-                    required
-                    value={email}
-                    onChange={setEmail}
-                    error={errors.email ?? serverErrors.field("email")}
-                  />
-                ) : null}
-                <TextField
-                  label={t("fields.displayName")}
+                {asksEmail ? <EmailField value={email} onChange={setEmail} error={form.fieldError("email")} /> : null}
+                <DisplayNameField
                   hint={t("invitation.displayNameHint")}
-                  autoComplete="name"
-                  required
                   value={displayName}
                   onChange={setDisplayName}
-                  error={errors.displayName ?? serverErrors.field("displayName")}
+                  error={form.fieldError("displayName")}
                 />
                 <Checkbox label={t("invitation.linksOnly")} hint={t("invitation.linksOnlyHint")} checked={linksOnly} onChange={setLinksOnly} />
                 {!linksOnly ? (
-                  <PasswordField
-                    label={t("fields.password")}
-                    autoComplete="new-password"
-                    required
-                    value={password}
-                    onChange={setPassword}
-                    error={errors.password ?? serverErrors.field("password")}
-                  />
+                  <NewPasswordField value={password} onChange={setPassword} error={form.fieldError("password")} />
                 ) : null}
               </fieldset>
             ) : null}

@@ -5,9 +5,9 @@ import type { Association } from "@trame/contracts";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Dialog } from "../../../components/dialog";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { TextArea } from "../../../components/text-field";
-import { useFormErrors } from "../../../app/errors";
+import { useFormValidation } from "../../../app/form-validation";
 import { useCreateSphere, useRequestSphereCreation } from "../spheres.queries";
 import { emptySphereDraft, SphereFormFields, type SphereDraft } from "./sphere-form-fields";
 
@@ -26,24 +26,21 @@ export function NewSphereDialog({ association, mode, open, onClose }: NewSphereD
   const create = useCreateSphere(association.id);
   const request = useRequestSphereCreation(association.id);
   const mutation = mode === "create" ? create : request;
-  const serverErrors = useFormErrors(mutation.error);
+  const form = useFormValidation(mutation.error);
   const [draft, setDraft] = useState<SphereDraft>(emptySphereDraft);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   const close = () => {
     setDraft(emptySphereDraft);
     setReason("");
-    setErrors({});
+    form.clear();
     create.reset();
     request.reset();
     onClose();
   };
 
   const submit = () => {
-    const found = compactErrors({ name: draft.name.trim().length < 2 && t("validation.minLength", { count: 2 }) });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ name: draft.name.trim().length < 2 && t("validation.minLength", { count: 2 }) })) return;
     const body = {
       name: draft.name.trim(),
       description: draft.description.trim(),
@@ -75,20 +72,16 @@ export function NewSphereDialog({ association, mode, open, onClose }: NewSphereD
   return (
     <Dialog open={open} onClose={close} title={title} wide>
       {mode === "request" ? <p>{t("spheres.requestIntro")}</p> : null}
-      <Form
-        onSubmit={submit}
-        submitError={mutation.error}
-        errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-      >
+      <Form onSubmit={submit} submitError={mutation.error} errorSummary={form.summary}>
         <SphereFormFields
           associationId={association.id}
           draft={draft}
           onChange={setDraft}
           withParent
           errors={{
-            name: errors.name ?? serverErrors.field("name"),
-            description: serverErrors.field("description"),
-            parentId: serverErrors.field("parentId"),
+            name: form.fieldError("name"),
+            description: form.serverFieldError("description"),
+            parentId: form.serverFieldError("parentId"),
           }}
         />
         {mode === "request" ? (

@@ -6,9 +6,10 @@ import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Dialog } from "../../../components/dialog";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { TextField } from "../../../components/text-field";
-import { useErrorMessage, useFormErrors } from "../../../app/errors";
+import { useErrorMessage } from "../../../app/errors";
+import { useFormValidation } from "../../../app/form-validation";
 import { useArchiveSphere, useDeleteSphere, useUpdateSphere } from "../spheres.queries";
 import { SphereFormFields, type SphereDraft } from "./sphere-form-fields";
 
@@ -17,19 +18,16 @@ export function SphereSettings({ associationId, sphere }: { associationId: strin
   const { t } = useTranslation();
   const announce = useAnnounce();
   const update = useUpdateSphere(associationId, sphere.id);
-  const serverErrors = useFormErrors(update.error);
+  const form = useFormValidation(update.error);
   const [draft, setDraft] = useState<SphereDraft>({
     name: sphere.name,
     description: sphere.description,
     visibility: sphere.visibility,
     parent: null,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = () => {
-    const found = compactErrors({ name: draft.name.trim().length < 2 && t("validation.minLength", { count: 2 }) });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ name: draft.name.trim().length < 2 && t("validation.minLength", { count: 2 }) })) return;
     update.mutate(
       { name: draft.name.trim(), description: draft.description.trim(), visibility: draft.visibility },
       { onSuccess: () => announce(t("common.saved")) },
@@ -37,17 +35,13 @@ export function SphereSettings({ associationId, sphere }: { associationId: strin
   };
 
   return (
-    <Form
-      onSubmit={submit}
-      submitError={update.error}
-      errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-    >
+    <Form onSubmit={submit} submitError={update.error} errorSummary={form.summary}>
       <SphereFormFields
         associationId={associationId}
         draft={draft}
         onChange={setDraft}
         withParent={false}
-        errors={{ name: errors.name ?? serverErrors.field("name"), description: serverErrors.field("description") }}
+        errors={{ name: form.fieldError("name"), description: form.serverFieldError("description") }}
       />
       <Button type="submit" variant="primary" busy={update.isPending} busyLabel={t("common.saving")}>
         {t("common.save")}

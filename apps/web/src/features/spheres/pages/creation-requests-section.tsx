@@ -7,12 +7,13 @@ import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Dialog } from "../../../components/dialog";
-import { compactErrors, Form } from "../../../components/form";
+import { Form } from "../../../components/form";
 import { LoadMore } from "../../../components/load-more";
 import { Badge, EmptyState, Skeleton } from "../../../components/misc";
 import { Select } from "../../../components/select";
 import { TextArea } from "../../../components/text-field";
-import { useErrorMessage, useFormErrors } from "../../../app/errors";
+import { useErrorMessage } from "../../../app/errors";
+import { useFormValidation } from "../../../app/form-validation";
 import { useFormatDate } from "../../../app/format";
 import { itemsOf } from "../../../app/pagination";
 import { useAssociation } from "../../associations/pages/association-layout";
@@ -133,13 +134,10 @@ function RefuseDialog({ request, onClose }: { request: SphereCreationRequest; on
   const association = useAssociation();
   const announce = useAnnounce();
   const decide = useDecideCreationRequest(association.id);
-  const serverErrors = useFormErrors(decide.error);
+  const form = useFormValidation(decide.error);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = () => {
-    const found = compactErrors({ reason: !reason.trim() && t("creationRequests.reasonRequired") });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ reason: !reason.trim() && t("creationRequests.reasonRequired") })) return;
     decide.mutate(
       { requestId: request.id, decision: "refuse", reason: reason.trim() },
       {
@@ -152,7 +150,7 @@ function RefuseDialog({ request, onClose }: { request: SphereCreationRequest; on
   };
   return (
     <Dialog open onClose={onClose} title={t("creationRequests.refuseTitle", { name: request.name })}>
-      <Form onSubmit={submit} submitError={decide.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
+      <Form onSubmit={submit} submitError={decide.error} errorSummary={form.summary}>
         <TextArea
           label={t("creationRequests.refuseReason")}
           hint={t("creationRequests.refuseReasonHint")}
@@ -160,7 +158,7 @@ function RefuseDialog({ request, onClose }: { request: SphereCreationRequest; on
           value={reason}
           onChange={setReason}
           maxLength={2000}
-          error={errors.reason ?? serverErrors.field("reason")}
+          error={form.fieldError("reason")}
         />
         <Button type="submit" variant="danger" busy={decide.isPending}>
           {t("creationRequests.refuseSubmit")}
@@ -175,14 +173,11 @@ function RedirectDialog({ request, onClose }: { request: SphereCreationRequest; 
   const association = useAssociation();
   const announce = useAnnounce();
   const decide = useDecideCreationRequest(association.id);
-  const serverErrors = useFormErrors(decide.error);
+  const form = useFormValidation(decide.error);
   const [sphere, setSphere] = useState<PickedSphere | null>(null);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = () => {
-    const found = compactErrors({ sphere: !sphere && t("creationRequests.sphereRequired") });
-    setErrors(found);
-    if (!sphere || Object.keys(found).length > 0) return;
+    if (!form.validate({ sphere: !sphere && t("creationRequests.sphereRequired") }) || !sphere) return;
     decide.mutate(
       { requestId: request.id, decision: "redirect", existingSphereId: sphere.id, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       {
@@ -195,13 +190,13 @@ function RedirectDialog({ request, onClose }: { request: SphereCreationRequest; 
   };
   return (
     <Dialog open onClose={onClose} title={t("creationRequests.redirectTitle", { name: request.name })} wide>
-      <Form onSubmit={submit} submitError={decide.error} errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}>
+      <Form onSubmit={submit} submitError={decide.error} errorSummary={form.summary}>
         <SpherePicker
           associationId={association.id}
           label={t("creationRequests.existingSphere")}
           value={sphere}
           onChange={setSphere}
-          error={errors.sphere ?? serverErrors.field("existingSphereId")}
+          error={form.fieldError("sphere", "existingSphereId")}
         />
         <TextArea label={t("creationRequests.redirectReason")} value={reason} onChange={setReason} maxLength={2000} />
         <Button type="submit" variant="primary" busy={decide.isPending}>

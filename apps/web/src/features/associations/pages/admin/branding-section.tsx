@@ -5,10 +5,11 @@ import { Alert } from "../../../../components/alert";
 import { ImageUpload } from "../../../../components/image-upload";
 import { useAnnounce } from "../../../../components/announcer";
 import { Button } from "../../../../components/button";
-import { compactErrors, Form } from "../../../../components/form";
+import { Form } from "../../../../components/form";
 import { TextField } from "../../../../components/text-field";
 import { contrastRatio, readableOn } from "../../../../app/color";
-import { useErrorMessage, useFormErrors } from "../../../../app/errors";
+import { useErrorMessage } from "../../../../app/errors";
+import { useFormValidation } from "../../../../app/form-validation";
 import { useRemoveLogo, useUpdateAssociation, useUploadLogo } from "../../associations.queries";
 import { useAssociation } from "../association-layout";
 import { AdminSection } from "./admin-section";
@@ -20,31 +21,25 @@ export function BrandingSection() {
   const association = useAssociation();
   const announce = useAnnounce();
   const update = useUpdateAssociation(association.id);
-  const serverErrors = useFormErrors(update.error);
+  const form = useFormValidation(update.error);
   const [primary, setPrimary] = useState(association.primaryColor);
   const [accent, setAccent] = useState(association.accentColor);
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = () => {
-    const found = compactErrors({
+    const valid = form.validate({
       primary: !hexPattern.test(primary) && t("validation.color"),
       accent: !hexPattern.test(accent) && t("validation.color"),
     });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!valid) return;
     update.mutate({ primaryColor: primary.toLowerCase(), accentColor: accent.toLowerCase() }, { onSuccess: () => announce(t("common.saved")) });
   };
 
   return (
     <AdminSection title={t("associationAdmin.section.branding")} ability="association.update" intro={<p>{t("branding.intro")}</p>}>
       <LogoUpload />
-      <Form
-        onSubmit={submit}
-        submitError={update.error}
-        errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-      >
-        <ColorField label={t("branding.primary")} value={primary} onChange={setPrimary} error={errors.primary ?? serverErrors.field("primaryColor")} />
-        <ColorField label={t("branding.accent")} value={accent} onChange={setAccent} error={errors.accent ?? serverErrors.field("accentColor")} />
+      <Form onSubmit={submit} submitError={update.error} errorSummary={form.summary}>
+        <ColorField label={t("branding.primary")} value={primary} onChange={setPrimary} error={form.fieldError("primary", "primaryColor")} />
+        <ColorField label={t("branding.accent")} value={accent} onChange={setAccent} error={form.fieldError("accent", "accentColor")} />
         <div className="brand-preview" aria-hidden="true">
           {/* Styles set from script go through the CSSOM, which the Content-Security-Policy allows. */}
           <span className="brand-preview-button" style={hexPattern.test(primary) ? { background: readableOn(primary).color } : undefined}>

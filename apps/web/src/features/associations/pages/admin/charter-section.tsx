@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../../components/alert";
 import { useAnnounce } from "../../../../components/announcer";
 import { Button } from "../../../../components/button";
-import { compactErrors, Form } from "../../../../components/form";
+import { Form } from "../../../../components/form";
 import { Skeleton } from "../../../../components/misc";
 import { TextArea } from "../../../../components/text-field";
-import { useErrorMessage, useFormErrors } from "../../../../app/errors";
+import { useErrorMessage } from "../../../../app/errors";
+import { useFormValidation } from "../../../../app/form-validation";
 import { useFormatDate } from "../../../../app/format";
 import { charterQuery, usePublishCharter } from "../../associations.queries";
 import { useAssociation } from "../association-layout";
@@ -23,9 +24,8 @@ export function CharterSection() {
   const hasCharter = association.charterVersion !== null;
   const charter = useQuery({ ...charterQuery(association.id), enabled: hasCharter });
   const publish = usePublishCharter(association.id);
-  const serverErrors = useFormErrors(publish.error);
+  const form = useFormValidation(publish.error);
   const [body, setBody] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const current = hasCharter ? charter.data : null;
 
   useEffect(() => {
@@ -33,9 +33,7 @@ export function CharterSection() {
   }, [current]);
 
   const submit = () => {
-    const found = compactErrors({ body: !body.trim() && t("validation.required") });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate({ body: !body.trim() && t("validation.required") })) return;
     publish.mutate(body.trim(), { onSuccess: (published) => announce(t("charter.published", { version: published.version })) });
   };
 
@@ -48,11 +46,7 @@ export function CharterSection() {
       ) : (
         <>
           <p>{current ? t("charter.current", { version: current.version, date: formatDate(current.createdAt) }) : t("charter.none")}</p>
-          <Form
-            onSubmit={submit}
-            submitError={publish.error}
-            errorSummary={Object.keys(errors).length > 0 ? t("errors.checkFields") : serverErrors.summary}
-          >
+          <Form onSubmit={submit} submitError={publish.error} errorSummary={form.summary}>
             <TextArea
               label={t("charter.text")}
               hint={t("charter.textHint")}
@@ -61,7 +55,7 @@ export function CharterSection() {
               maxLength={50000}
               value={body}
               onChange={setBody}
-              error={errors.body ?? serverErrors.field("body")}
+              error={form.fieldError("body")}
             />
             <Button type="submit" variant="primary" busy={publish.isPending} busyLabel={t("common.saving")} disabled={current?.body === body.trim()}>
               {t("charter.publish")}
