@@ -3,13 +3,13 @@ import { useTranslation } from "react-i18next";
 import type { Sphere } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
-import { Button } from "../../../components/button";
 import { LoadMore } from "../../../components/load-more";
 import { EmptyState, Skeleton } from "../../../components/misc";
 import { useErrorMessage } from "../../../app/errors";
 import { itemsOf } from "../../../app/pagination";
 import { useFormatDate } from "../../../app/format";
 import { joinRequestsQuery, useDecideJoinRequest } from "../spheres.queries";
+import { ReviewActions } from "./review-actions";
 
 /** Pending requests to join, for those who review them: approve or refuse each. */
 export function JoinRequests({ associationId, sphere }: { associationId: string; sphere: Sphere }) {
@@ -36,33 +36,21 @@ export function JoinRequests({ associationId, sphere }: { associationId: string;
                 <p className="card-title-text">{request.displayName}</p>
                 <p className="card-meta">{t("sphere.requestedOn", { date: formatDate(request.createdAt) })}</p>
                 {request.message ? <blockquote className="quote">{request.message}</blockquote> : null}
-                <div className="actions">
-                  <Button
-                    variant="primary"
-                    small
-                    disabled={decide.isPending}
-                    onClick={() =>
-                      decide.mutate(
-                        { requestId: request.id, decision: "approve" },
-                        { onSuccess: () => announce(t("sphere.requestApproved", { name: request.displayName })) },
-                      )
-                    }
-                  >
-                    {t("common.approve")}
-                  </Button>
-                  <Button
-                    small
-                    disabled={decide.isPending}
-                    onClick={() =>
-                      decide.mutate(
-                        { requestId: request.id, decision: "refuse" },
-                        { onSuccess: () => announce(t("sphere.requestRefused", { name: request.displayName })) },
-                      )
-                    }
-                  >
-                    {t("common.refuse")}
-                  </Button>
-                </div>
+                <ReviewActions
+                  busy={decide.isPending}
+                  onApprove={() =>
+                    decide.mutate(
+                      { requestId: request.id, decision: "approve" },
+                      { onSuccess: () => announce(t("sphere.requestApproved", { name: request.displayName })) },
+                    )
+                  }
+                  onRefuse={() =>
+                    decide.mutate(
+                      { requestId: request.id, decision: "refuse" },
+                      { onSuccess: () => announce(t("sphere.requestRefused", { name: request.displayName })) },
+                    )
+                  }
+                />
               </div>
             </li>
           ))}

@@ -3,16 +3,13 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { sphereRoles, type Sphere, type SphereMember, type SphereRole } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
-import { useAnnounce } from "../../../components/announcer";
-import { Button } from "../../../components/button";
-import { RadioGroup } from "../../../components/checkbox";
-import { Dialog } from "../../../components/dialog";
 import { LoadMore } from "../../../components/load-more";
-import { Avatar, Badge, EmptyState, Skeleton } from "../../../components/misc";
+import { EmptyState, Skeleton } from "../../../components/misc";
 import { SearchField } from "../../../components/search-field";
-import { useErrorMessage } from "../../../app/errors";
 import { itemsOf } from "../../../app/pagination";
 import { useSession } from "../../../app/session";
+import { MemberDialog } from "../../associations/components/member-dialog";
+import { MemberRow } from "../../associations/components/member-row";
 import { sphereMembersQuery, useChangeSphereRole, useRemoveSphereMember } from "../spheres.queries";
 
 /** Roles I may give, from my abilities: managers are appointed by association admins, moderators by managers. */
@@ -48,17 +45,13 @@ export function SphereMembers({ associationId, sphere }: { associationId: string
         <>
           <ul className="member-list">
             {members.map((member) => (
-              <li key={member.userId} className="member">
-                <Avatar name={member.displayName} url={member.avatarUrl} size="small" />
-                <span className="member-name">{member.displayName}</span>
-                <Badge tone={member.role === "manager" ? "info" : "neutral"}>{t(`roles.sphere.${member.role}`)}</Badge>
-                {canManage(member) ? (
-                  <Button small onClick={() => setManaging(member)}>
-                    {t("sphere.manage")}
-                    <span className="visually-hidden"> {member.displayName}</span>
-                  </Button>
-                ) : null}
-              </li>
+              <MemberRow
+                key={member.userId}
+                member={member}
+                roleLabel={t(`roles.sphere.${member.role}`)}
+                roleTone={member.role === "manager" ? "info" : "neutral"}
+                manage={canManage(member) ? { label: t("sphere.manage"), onClick: () => setManaging(member) } : undefined}
+              />
             ))}
           </ul>
           <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
@@ -95,63 +88,28 @@ interface ManageMemberDialogProps {
 
 function ManageMemberDialog({ associationId, sphere, member, roles, canRemove, onClose }: ManageMemberDialogProps) {
   const { t } = useTranslation();
-  const announce = useAnnounce();
-  const errorMessage = useErrorMessage();
   const changeRole = useChangeSphereRole(associationId, sphere.id);
   const remove = useRemoveSphereMember(associationId, sphere.id);
-  const [role, setRole] = useState<SphereRole>(member.role);
-  const error = changeRole.error ?? remove.error;
+  const name = member.displayName;
 
   return (
-    <Dialog open onClose={onClose} title={member.displayName}>
-      {error ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
-      {roles.length > 0 ? (
-        <>
-          <RadioGroup
-            legend={t("sphere.roleOf", { name: member.displayName })}
-            name="sphere-role"
-            value={role}
-            onChange={setRole}
-            options={roles.map((value) => ({ value, label: t(`roles.sphere.${value}`), hint: t(`roles.sphereHint.${value}`) }))}
-          />
-          <Button
-            variant="primary"
-            disabled={role === member.role}
-            busy={changeRole.isPending}
-            onClick={() =>
-              changeRole.mutate(
-                { userId: member.userId, role },
-                {
-                  onSuccess: () => {
-                    announce(t("sphere.roleChanged", { name: member.displayName, role: t(`roles.sphere.${role}`) }));
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            {t("sphere.saveRole")}
-          </Button>
-        </>
-      ) : null}
-      {canRemove ? (
-        <div className="danger-block">
-          <Button
-            variant="danger"
-            busy={remove.isPending}
-            onClick={() =>
-              remove.mutate(member.userId, {
-                onSuccess: () => {
-                  announce(t("sphere.memberRemoved", { name: member.displayName }));
-                  onClose();
-                },
-              })
-            }
-          >
-            {t("sphere.removeMember")}
-          </Button>
-        </div>
-      ) : null}
-    </Dialog>
+    <MemberDialog
+      member={member}
+      roles={roles}
+      roleField="sphere-role"
+      canRemove={canRemove}
+      changeRole={changeRole}
+      remove={remove}
+      onClose={onClose}
+      words={{
+        roleOf: t("sphere.roleOf", { name }),
+        roleLabel: (role) => t(`roles.sphere.${role}`),
+        roleHint: (role) => t(`roles.sphereHint.${role}`),
+        saveRole: t("sphere.saveRole"),
+        roleChanged: (role) => t("sphere.roleChanged", { name, role: t(`roles.sphere.${role}`) }),
+        remove: t("sphere.removeMember"),
+        removed: t("sphere.memberRemoved", { name }),
+      }}
+    />
   );
 }

@@ -19,6 +19,7 @@ import { itemsOf } from "../../../app/pagination";
 import { useAssociation } from "../../associations/pages/association-layout";
 import { AdminSection } from "../../associations/pages/admin/admin-section";
 import { SpherePicker, type PickedSphere } from "../components/sphere-picker";
+import { ReviewActions } from "../components/review-actions";
 import { VisibilityBadge } from "../components/visibility-badge";
 import { creationRequestsQuery, useDecideCreationRequest } from "../spheres.queries";
 
@@ -94,27 +95,20 @@ export function CreationRequestsSection() {
                     </p>
                   ) : null}
                   {request.status === "pending" ? (
-                    <div className="actions">
-                      <Button
-                        variant="primary"
-                        small
-                        disabled={decide.isPending}
-                        onClick={() =>
-                          decide.mutate(
-                            { requestId: request.id, decision: "approve" },
-                            { onSuccess: () => announce(t("creationRequests.approved", { name: request.name })) },
-                          )
-                        }
-                      >
-                        {t("common.approve")}
-                      </Button>
-                      <Button small disabled={decide.isPending} onClick={() => setRefusing(request)}>
-                        {t("common.refuse")}
-                      </Button>
+                    <ReviewActions
+                      busy={decide.isPending}
+                      onApprove={() =>
+                        decide.mutate(
+                          { requestId: request.id, decision: "approve" },
+                          { onSuccess: () => announce(t("creationRequests.approved", { name: request.name })) },
+                        )
+                      }
+                      onRefuse={() => setRefusing(request)}
+                    >
                       <Button small disabled={decide.isPending} onClick={() => setRedirecting(request)}>
                         {t("creationRequests.redirect")}
                       </Button>
-                    </div>
+                    </ReviewActions>
                   ) : null}
                 </div>
               </li>
