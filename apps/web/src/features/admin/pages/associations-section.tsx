@@ -7,14 +7,13 @@ import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Dialog } from "../../../components/dialog";
 import { Form } from "../../../components/form";
-import { LoadMore } from "../../../components/load-more";
-import { EmptyState, Skeleton } from "../../../components/misc";
+import { EmptyState } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { SearchField, useDebouncedValue } from "../../../components/search-field";
 import { TextField } from "../../../components/text-field";
-import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
 import { useFormValidation } from "../../../app/form-validation";
+import { PagedList } from "../../../app/paged-list";
 import { itemsOf } from "../../../app/pagination";
 import { looksLikeEmail } from "../../../app/text";
 import type { AdminAssociation } from "../../../app/contract-types";
@@ -30,12 +29,10 @@ import { adminAssociationsQuery, useCreateAssociation } from "../admin.queries";
 export function AssociationsSection() {
   const { t } = useTranslation();
   useDocumentTitle([t("instanceAdmin.associations"), t("instanceAdmin.title"), t("app.name")]);
-  const errorMessage = useErrorMessage();
   const formatDate = useFormatDate();
   const [q, setQ] = useState("");
   const [creating, setCreating] = useState(false);
   const query = useInfiniteQuery(adminAssociationsQuery(q));
-  const associations = itemsOf(query.data);
 
   return (
     <section>
@@ -46,14 +43,8 @@ export function AssociationsSection() {
         </Button>
       </div>
       <SearchField label={t("instanceAdmin.searchAssociations")} onSearch={setQ} />
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert tone="error">{errorMessage(query.error)}</Alert>
-      ) : associations.length === 0 ? (
-        <EmptyState title={q ? t("instanceAdmin.noMatch", { q }) : t("instanceAdmin.noAssociations")} />
-      ) : (
-        <>
+      <PagedList query={query} empty={<EmptyState title={q ? t("instanceAdmin.noMatch", { q }) : t("instanceAdmin.noAssociations")} />}>
+        {(associations) => (
           <ul className="card-list">
             {associations.map((association) => (
               <li key={association.id} className="card">
@@ -69,9 +60,8 @@ export function AssociationsSection() {
               </li>
             ))}
           </ul>
-          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+        )}
+      </PagedList>
       {creating ? <CreateAssociationDialog onClose={() => setCreating(false)} /> : null}
     </section>
   );

@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Dialog } from "../../../components/dialog";
-import { LoadMore } from "../../../components/load-more";
 import { Badge, EmptyState, Skeleton } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
-import { itemsOf } from "../../../app/pagination";
+import { PagedList } from "../../../app/paged-list";
 import { linkify } from "../../../app/text";
 import type { OutboxMessageSummary } from "../../../app/contract-types";
 import { outboxMessageQuery, outboxQuery } from "../admin.queries";
@@ -18,24 +17,16 @@ import { outboxMessageQuery, outboxQuery } from "../admin.queries";
 export function OutboxSection() {
   const { t } = useTranslation();
   useDocumentTitle([t("instanceAdmin.outbox"), t("instanceAdmin.title"), t("app.name")]);
-  const errorMessage = useErrorMessage();
   const formatDate = useFormatDate();
   const query = useInfiniteQuery(outboxQuery);
-  const messages = itemsOf(query.data);
   const [reading, setReading] = useState<OutboxMessageSummary | null>(null);
 
   return (
     <section>
       <RouteHeading level={2}>{t("instanceAdmin.outbox")}</RouteHeading>
       <p className="section-intro">{t("outbox.intro")}</p>
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert tone="error">{errorMessage(query.error)}</Alert>
-      ) : messages.length === 0 ? (
-        <EmptyState title={t("outbox.empty")} />
-      ) : (
-        <>
+      <PagedList query={query} empty={<EmptyState title={t("outbox.empty")} />}>
+        {(messages) => (
           <ul className="card-list">
             {messages.map((message) => (
               <li key={message.id} className="card">
@@ -53,9 +44,8 @@ export function OutboxSection() {
               </li>
             ))}
           </ul>
-          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+        )}
+      </PagedList>
       {reading ? <MessageDialog summary={reading} onClose={() => setReading(null)} /> : null}
     </section>
   );

@@ -3,10 +3,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { sphereRoles, type Sphere, type SphereMember, type SphereRole } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
-import { LoadMore } from "../../../components/load-more";
-import { EmptyState, Skeleton } from "../../../components/misc";
+import { EmptyState } from "../../../components/misc";
 import { SearchField } from "../../../components/search-field";
-import { itemsOf } from "../../../app/pagination";
+import { PagedList } from "../../../app/paged-list";
 import { useSession } from "../../../app/session";
 import { MemberDialog } from "../../associations/components/member-dialog";
 import { MemberRow } from "../../associations/components/member-row";
@@ -23,7 +22,6 @@ export function SphereMembers({ associationId, sphere }: { associationId: string
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const query = useInfiniteQuery(sphereMembersQuery(associationId, sphere.id, q));
-  const members = itemsOf(query.data);
   const [managing, setManaging] = useState<SphereMember | null>(null);
   const roles = assignableRoles(sphere);
   const canRemove = sphere.abilities["sphereMember.remove"] === true;
@@ -35,14 +33,12 @@ export function SphereMembers({ associationId, sphere }: { associationId: string
   return (
     <>
       <SearchField label={t("sphere.searchMembers")} onSearch={setQ} />
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert tone="error">{t("errors.INTERNAL")}</Alert>
-      ) : members.length === 0 ? (
-        <EmptyState title={q ? t("sphere.noMemberMatch", { q }) : t("sphere.noMembers")} />
-      ) : (
-        <>
+      <PagedList
+        query={query}
+        empty={<EmptyState title={q ? t("sphere.noMemberMatch", { q }) : t("sphere.noMembers")} />}
+        failure={() => <Alert tone="error">{t("errors.INTERNAL")}</Alert>}
+      >
+        {(members) => (
           <ul className="member-list">
             {members.map((member) => (
               <MemberRow
@@ -54,9 +50,8 @@ export function SphereMembers({ associationId, sphere }: { associationId: string
               />
             ))}
           </ul>
-          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+        )}
+      </PagedList>
       {managing ? (
         <ManageMemberDialog
           associationId={associationId}

@@ -8,14 +8,13 @@ import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Dialog } from "../../../components/dialog";
 import { Form } from "../../../components/form";
-import { LoadMore } from "../../../components/load-more";
-import { Badge, EmptyState, Skeleton } from "../../../components/misc";
+import { Badge, EmptyState } from "../../../components/misc";
 import { Select } from "../../../components/select";
 import { TextArea } from "../../../components/text-field";
 import { useErrorMessage } from "../../../app/errors";
 import { useFormValidation } from "../../../app/form-validation";
 import { useFormatDate } from "../../../app/format";
-import { itemsOf } from "../../../app/pagination";
+import { PagedList } from "../../../app/paged-list";
 import { useAssociation } from "../../associations/pages/association-layout";
 import { AdminSection } from "../../associations/pages/admin/admin-section";
 import { SpherePicker, type PickedSphere } from "../components/sphere-picker";
@@ -35,7 +34,6 @@ export function CreationRequestsSection() {
   const [status, setStatus] = useState<StatusFilter>("pending");
   const query = useInfiniteQuery(creationRequestsQuery(association.id, status));
   const decide = useDecideCreationRequest(association.id);
-  const requests = itemsOf(query.data);
   const [refusing, setRefusing] = useState<SphereCreationRequest | null>(null);
   const [redirecting, setRedirecting] = useState<SphereCreationRequest | null>(null);
 
@@ -55,14 +53,11 @@ export function CreationRequestsSection() {
         ]}
       />
       {decide.error ? <Alert tone="error">{errorMessage(decide.error)}</Alert> : null}
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert tone="error">{errorMessage(query.error)}</Alert>
-      ) : requests.length === 0 ? (
-        <EmptyState title={status === "pending" ? t("creationRequests.nonePending") : t("creationRequests.none")} />
-      ) : (
-        <>
+      <PagedList
+        query={query}
+        empty={<EmptyState title={status === "pending" ? t("creationRequests.nonePending") : t("creationRequests.none")} />}
+      >
+        {(requests) => (
           <ul className="card-list">
             {requests.map((request) => (
               <li key={request.id} className="card">
@@ -114,9 +109,8 @@ export function CreationRequestsSection() {
               </li>
             ))}
           </ul>
-          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+        )}
+      </PagedList>
       {refusing ? <RefuseDialog request={refusing} onClose={() => setRefusing(null)} /> : null}
       {redirecting ? <RedirectDialog request={redirecting} onClose={() => setRedirecting(null)} /> : null}
     </AdminSection>

@@ -1,11 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../../../components/alert";
-import { LoadMore } from "../../../../components/load-more";
-import { EmptyState, Skeleton } from "../../../../components/misc";
-import { useErrorMessage } from "../../../../app/errors";
+import { EmptyState } from "../../../../components/misc";
 import { useFormatDate } from "../../../../app/format";
-import { itemsOf } from "../../../../app/pagination";
+import { PagedList } from "../../../../app/paged-list";
 import { auditQuery } from "../../associations.queries";
 import { useAssociation } from "../association-layout";
 import { AdminSection } from "./admin-section";
@@ -13,10 +10,8 @@ import { AdminSection } from "./admin-section";
 export function AuditSection() {
   const { t, i18n } = useTranslation();
   const association = useAssociation();
-  const errorMessage = useErrorMessage();
   const formatDate = useFormatDate();
   const query = useInfiniteQuery(auditQuery(association.id));
-  const entries = itemsOf(query.data);
   // Actions are open-ended codes ("sphere.created"); known ones are translated, others shown as they are.
   const actionLabel = (action: string) => {
     const key = `audit.action.${action.replace(/\./g, "_")}`;
@@ -25,14 +20,8 @@ export function AuditSection() {
 
   return (
     <AdminSection title={t("associationAdmin.section.audit")} ability="audit.read" intro={<p>{t("audit.intro")}</p>}>
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert tone="error">{errorMessage(query.error)}</Alert>
-      ) : entries.length === 0 ? (
-        <EmptyState title={t("audit.empty")} />
-      ) : (
-        <>
+      <PagedList query={query} empty={<EmptyState title={t("audit.empty")} />}>
+        {(entries) => (
           <ol className="audit-list">
             {entries.map((entry) => (
               <li key={entry.id} className="audit-entry">
@@ -46,9 +35,8 @@ export function AuditSection() {
               </li>
             ))}
           </ol>
-          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+        )}
+      </PagedList>
     </AdminSection>
   );
 }

@@ -2,13 +2,10 @@ import { useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AssociationMember, AssociationRole } from "@trame/contracts";
-import { Alert } from "../../../../components/alert";
-import { LoadMore } from "../../../../components/load-more";
-import { EmptyState, Skeleton } from "../../../../components/misc";
+import { EmptyState } from "../../../../components/misc";
 import { SearchField } from "../../../../components/search-field";
-import { useErrorMessage } from "../../../../app/errors";
 import { useFormatDate } from "../../../../app/format";
-import { itemsOf } from "../../../../app/pagination";
+import { PagedList } from "../../../../app/paged-list";
 import { useSession } from "../../../../app/session";
 import { associationMembersQuery, useChangeAssociationRole, useRemoveAssociationMember } from "../../associations.queries";
 import { MemberDialog } from "../../components/member-dialog";
@@ -20,24 +17,20 @@ export function MembersSection() {
   const { t } = useTranslation();
   const association = useAssociation();
   const formatDate = useFormatDate();
-  const errorMessage = useErrorMessage();
   const [q, setQ] = useState("");
   const query = useInfiniteQuery(associationMembersQuery(association.id, q));
-  const members = itemsOf(query.data);
   const [managing, setManaging] = useState<AssociationMember | null>(null);
   const me = useSession().user;
 
   return (
     <AdminSection title={t("associationAdmin.section.members")} ability="associationMember.changeRole">
       <SearchField label={t("members.search")} onSearch={setQ} />
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert tone="error">{errorMessage(query.error)}</Alert>
-      ) : members.length === 0 ? (
-        <EmptyState title={q ? t("members.noMatch", { q }) : t("members.none")} />
-      ) : (
-        <>
+      <PagedList
+        query={query}
+        empty={<EmptyState title={q ? t("members.noMatch", { q }) : t("members.none")} />}
+        shownLabel={(count) => t("members.shown", { count })}
+      >
+        {(members) => (
           <ul className="member-list">
             {members.map((member) => (
               <MemberRow
@@ -55,14 +48,8 @@ export function MembersSection() {
               />
             ))}
           </ul>
-          <LoadMore
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-            shownLabel={t("members.shown", { count: members.length })}
-          />
-        </>
-      )}
+        )}
+      </PagedList>
       {managing ? <ManageMemberDialog member={managing} onClose={() => setManaging(null)} /> : null}
     </AdminSection>
   );
