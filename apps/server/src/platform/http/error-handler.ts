@@ -43,7 +43,7 @@ export function registerErrorHandler(app: FastifyInstance, webAppPage?: Buffer):
   // Fastify allows one not-found handler per instance: it also serves the web app's client-side routes (any GET
   // outside /api that is not a file answers the app's page) when the built app is served.
   app.setNotFoundHandler((request, reply) => {
-    if (webAppPage && request.method === "GET" && !request.url.startsWith("/api/")) {
+    if (webAppPage && (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/")) {
       return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(webAppPage);
     }
     return reply.status(404).send(body("NOT_FOUND", `No such address: ${request.method} ${request.url.split("?")[0]}`));

@@ -7,7 +7,6 @@ import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Form } from "../../../components/form";
-import { LoadMore } from "../../../components/load-more";
 import { Avatar, Badge, Skeleton } from "../../../components/misc";
 import { PasswordField } from "../../../components/password-field";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
@@ -16,7 +15,7 @@ import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
 import { useFormValidation } from "../../../app/form-validation";
 import { applyLanguage } from "../../../app/i18n";
-import { itemsOf } from "../../../app/pagination";
+import { PagedList } from "../../../app/paged-list";
 import { useMe } from "../../../app/session";
 import {
   sessionsQuery,
@@ -186,7 +185,6 @@ function Sessions() {
   const query = useInfiniteQuery(sessionsQuery);
   const revoke = useRevokeSession();
   const others = useSignOutOthers();
-  const sessions = itemsOf(query.data);
   const error = revoke.error ?? others.error;
   return (
     <>
@@ -198,12 +196,8 @@ function Sessions() {
       >
         {t("account.signOutOthers")}
       </Button>
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <Alert tone="error">{errorMessage(query.error)}</Alert>
-      ) : (
-        <>
+      <PagedList query={query}>
+        {(sessions) => (
           <ul className="card-list">
             {sessions.map((session) => {
               const device = describeUserAgent(session.userAgent) ?? t("account.unknownDevice");
@@ -232,9 +226,8 @@ function Sessions() {
               );
             })}
           </ul>
-          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }

@@ -5,11 +5,10 @@ import type { Invitation } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
-import { LoadMore } from "../../../components/load-more";
-import { Badge, EmptyState, Skeleton } from "../../../components/misc";
+import { Badge, EmptyState } from "../../../components/misc";
 import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
-import { itemsOf } from "../../../app/pagination";
+import { PagedList } from "../../../app/paged-list";
 import { useAssociation } from "../../associations/pages/association-layout";
 import { AdminSection } from "../../associations/pages/admin/admin-section";
 import { InvitePanel } from "../components/invite-panel";
@@ -51,48 +50,47 @@ function InvitationList() {
   const formatDate = useFormatDate();
   const query = useInfiniteQuery(invitationsQuery(association.id, null));
   const revoke = useRevokeInvitation(association.id);
-  const invitations = itemsOf(query.data);
-  if (query.isPending) return <Skeleton label={t("common.loading")} />;
-  if (query.isError) return <Alert tone="error">{errorMessage(query.error)}</Alert>;
-  if (invitations.length === 0) return <EmptyState title={t("invitations.empty")} />;
   return (
-    <>
-      {revoke.error ? <Alert tone="error">{errorMessage(revoke.error)}</Alert> : null}
-      <ul className="card-list">
-        {invitations.map((invitation) => {
-          const status = statusOf(invitation);
-          const who = invitation.kind === "email" ? (invitation.email ?? "") : t("invitations.linkLabel");
-          return (
-            <li key={invitation.id} className="card">
-              <div className="card-main">
-                <p className="card-title-text">{who}</p>
-                <div className="badges">
-                  <Badge tone={status === "active" ? "success" : "neutral"}>{t(`invitations.status.${status}`)}</Badge>
-                  <Badge>{t(`roles.association.${invitation.associationRole}`)}</Badge>
-                </div>
-                <p className="card-meta">
-                  {invitation.sphereName ? `${t("invitations.sphere", { name: invitation.sphereName, role: t(`roles.sphere.${invitation.sphereRole}`) })} · ` : ""}
-                  {t("invitations.expires", { date: formatDate(invitation.expiresAt) })}
-                  {invitation.kind === "link" ? ` · ${t("invitations.uses", { count: invitation.useCount, max: invitation.maxUses ?? "∞" })}` : ""}
-                  {invitation.invitedByName ? ` · ${t("invitations.invitedBy", { name: invitation.invitedByName })}` : ""}
-                </p>
-                {status === "active" && association.abilities["invitation.revoke"] ? (
-                  <Button
-                    small
-                    variant="danger"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate(invitation.id, { onSuccess: () => announce(t("invitations.revoked")) })}
-                  >
-                    {t("invitations.revoke")}
-                    <span className="visually-hidden"> {who}</span>
-                  </Button>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-    </>
+    <PagedList query={query} empty={<EmptyState title={t("invitations.empty")} />}>
+      {(invitations) => (
+        <>
+          {revoke.error ? <Alert tone="error">{errorMessage(revoke.error)}</Alert> : null}
+          <ul className="card-list">
+            {invitations.map((invitation) => {
+              const status = statusOf(invitation);
+              const who = invitation.kind === "email" ? (invitation.email ?? "") : t("invitations.linkLabel");
+              return (
+                <li key={invitation.id} className="card">
+                  <div className="card-main">
+                    <p className="card-title-text">{who}</p>
+                    <div className="badges">
+                      <Badge tone={status === "active" ? "success" : "neutral"}>{t(`invitations.status.${status}`)}</Badge>
+                      <Badge>{t(`roles.association.${invitation.associationRole}`)}</Badge>
+                    </div>
+                    <p className="card-meta">
+                      {invitation.sphereName ? `${t("invitations.sphere", { name: invitation.sphereName, role: t(`roles.sphere.${invitation.sphereRole}`) })} · ` : ""}
+                      {t("invitations.expires", { date: formatDate(invitation.expiresAt) })}
+                      {invitation.kind === "link" ? ` · ${t("invitations.uses", { count: invitation.useCount, max: invitation.maxUses ?? "∞" })}` : ""}
+                      {invitation.invitedByName ? ` · ${t("invitations.invitedBy", { name: invitation.invitedByName })}` : ""}
+                    </p>
+                    {status === "active" && association.abilities["invitation.revoke"] ? (
+                      <Button
+                        small
+                        variant="danger"
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(invitation.id, { onSuccess: () => announce(t("invitations.revoked")) })}
+                      >
+                        {t("invitations.revoke")}
+                        <span className="visually-hidden"> {who}</span>
+                      </Button>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </PagedList>
   );
 }
