@@ -11,7 +11,7 @@ import {
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
-import { encodeCursor } from "../../platform/db/cursor.js";
+import { toPage } from "../../platform/db/cursor.js";
 import { forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { scheduleMailDelivery } from "../../platform/mail/mail-delivery.js";
 import { queueMail } from "../../platform/mail/mailer.js";
@@ -179,13 +179,8 @@ export async function listInvitations(
     after: decodeTimestampCursor(query.cursor),
     limit: query.limit,
   });
-  const hasMore = rows.length > query.limit;
-  const items = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = items[items.length - 1];
-  return {
-    items: items.map(({ cursorTime: _, revokedAt, ...row }) => ({ ...row, revoked: revokedAt !== null })),
-    nextCursor: hasMore && last ? encodeCursor([last.cursorTime, last.id]) : null,
-  };
+  const { items, nextCursor } = toPage(rows, query.limit, (r) => [r.cursorTime, r.id]);
+  return { items: items.map(({ cursorTime: _, revokedAt, ...row }) => ({ ...row, revoked: revokedAt !== null })), nextCursor };
 }
 
 export async function revokeInvitation(ctx: AppContext, actor: Actor, associationId: string, invitationId: string): Promise<void> {

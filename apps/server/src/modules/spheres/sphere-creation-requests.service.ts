@@ -9,7 +9,7 @@ import type {
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
-import { encodeCursor } from "../../platform/db/cursor.js";
+import { toPage } from "../../platform/db/cursor.js";
 import { conflict, forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { actorUserId, getAssociationWithAbility, getVisibleAssociation } from "../associations/association-access.js";
 import { findAssociationMembership } from "../associations/association-members.repository.js";
@@ -63,10 +63,8 @@ export async function listSphereCreationRequests(
     after: decodeTimestampCursor(query.cursor),
     limit: query.limit,
   });
-  const hasMore = rows.length > query.limit;
-  const items = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = items[items.length - 1];
-  return { items: items.map(presentCreationRequest), nextCursor: hasMore && last ? encodeCursor([last.cursorTime, last.id]) : null };
+  const { items, nextCursor } = toPage(rows, query.limit, (r) => [r.cursorTime, r.id]);
+  return { items: items.map(presentCreationRequest), nextCursor };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { decideJoinRequestBodySchema, joinRequestListQuerySchema, Page, Sph
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
-import { encodeCursor } from "../../platform/db/cursor.js";
+import { toPage } from "../../platform/db/cursor.js";
 import { conflict, notFound } from "../../platform/http/app-error.js";
 import { actorUserId } from "../associations/association-access.js";
 import { findAssociationMembership } from "../associations/association-members.repository.js";
@@ -57,10 +57,8 @@ export async function listSphereJoinRequests(
     after: decodeTimestampCursor(query.cursor),
     limit: query.limit,
   });
-  const hasMore = rows.length > query.limit;
-  const items = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = items[items.length - 1];
-  return { items: items.map(presentJoinRequest), nextCursor: hasMore && last ? encodeCursor([last.cursorTime, last.id]) : null };
+  const { items, nextCursor } = toPage(rows, query.limit, (r) => [r.cursorTime, r.id]);
+  return { items: items.map(presentJoinRequest), nextCursor };
 }
 
 /** Approving makes the requester a member; a request is decided once, by whoever comes first. */

@@ -7,7 +7,7 @@ import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
 import { Form } from "../../../components/form";
-import { Avatar, Badge, Skeleton } from "../../../components/misc";
+import { Avatar, Badge } from "../../../components/misc";
 import { PasswordField } from "../../../components/password-field";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { Select } from "../../../components/select";

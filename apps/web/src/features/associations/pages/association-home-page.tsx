@@ -3,11 +3,10 @@ import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/button";
-import { EmptyState, Skeleton } from "../../../components/misc";
-import { LoadMore } from "../../../components/load-more";
+import { EmptyState } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { SearchField } from "../../../components/search-field";
-import { itemsOf } from "../../../app/pagination";
+import { PagedList } from "../../../app/paged-list";
 import { QueryErrorState } from "../../../app/layouts/status-pages";
 import { sphereDirectoryQuery, sphereQuery } from "../../spheres/spheres.queries";
 import { SphereList } from "../../spheres/components/sphere-list";
@@ -58,15 +57,14 @@ function MySpheres() {
   const { t } = useTranslation();
   const association = useAssociation();
   const query = useInfiniteQuery(sphereDirectoryQuery(association.id, { q: "", mine: true, parentId: null }));
-  const spheres = itemsOf(query.data);
-  if (query.isPending) return <Skeleton label={t("common.loading")} />;
-  if (query.isError) return <QueryErrorState error={query.error} />;
-  if (spheres.length === 0) return <EmptyState title={t("spheres.mineEmpty")}>{t("spheres.mineEmptyHint")}</EmptyState>;
   return (
-    <>
-      <SphereList slug={association.slug} spheres={spheres} />
-      <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-    </>
+    <PagedList
+      query={query}
+      failure={(error) => <QueryErrorState error={error} />}
+      empty={<EmptyState title={t("spheres.mineEmpty")}>{t("spheres.mineEmptyHint")}</EmptyState>}
+    >
+      {(spheres) => <SphereList slug={association.slug} spheres={spheres} />}
+    </PagedList>
   );
 }
 
@@ -79,7 +77,6 @@ function Directory() {
   const parentId = search.parentId ?? null;
   const query = useInfiniteQuery(sphereDirectoryQuery(association.id, { q, mine: false, parentId }));
   const parent = useQuery({ ...sphereQuery(association.id, parentId ?? ""), enabled: Boolean(parentId) });
-  const spheres = itemsOf(query.data);
 
   return (
     <>
@@ -98,27 +95,20 @@ function Directory() {
           </button>
         </p>
       ) : null}
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <QueryErrorState error={query.error} />
-      ) : spheres.length === 0 ? (
-        <EmptyState title={q ? t("spheres.noMatch", { q }) : t("spheres.directoryEmpty")} />
-      ) : (
-        <>
+      <PagedList
+        query={query}
+        failure={(error) => <QueryErrorState error={error} />}
+        empty={<EmptyState title={q ? t("spheres.noMatch", { q }) : t("spheres.directoryEmpty")} />}
+        shownLabel={(count) => t("spheres.shown", { count })}
+      >
+        {(spheres) => (
           <SphereList
             slug={association.slug}
             spheres={spheres}
             onShowChildren={(sphere) => void navigate({ search: (prev) => ({ ...prev, parentId: sphere.id }) })}
           />
-          <LoadMore
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-            shownLabel={t("spheres.shown", { count: spheres.length })}
-          />
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }

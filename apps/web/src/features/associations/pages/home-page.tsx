@@ -1,9 +1,9 @@
 import { Link, Navigate } from "@tanstack/react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Avatar, EmptyState, Skeleton } from "../../../components/misc";
-import { LoadMore } from "../../../components/load-more";
+import { Avatar, EmptyState } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
+import { PagedList } from "../../../app/paged-list";
 import { itemsOf } from "../../../app/pagination";
 import { useMe } from "../../../app/session";
 import { QueryErrorState } from "../../../app/layouts/status-pages";
@@ -23,21 +23,21 @@ export function HomePage() {
   return (
     <div className="page">
       <RouteHeading>{t("home.title")}</RouteHeading>
-      {query.isPending ? (
-        <Skeleton label={t("common.loading")} />
-      ) : query.isError ? (
-        <QueryErrorState error={query.error} />
-      ) : associations.length === 0 ? (
-        <EmptyState title={t("home.emptyTitle")}>
-          <p>{t("home.emptyBody")}</p>
-          {me.abilities["instance.manage"] ? (
-            <p>
-              <Link to="/admin">{t("home.toInstanceAdmin")}</Link>
-            </p>
-          ) : null}
-        </EmptyState>
-      ) : (
-        <>
+      <PagedList
+        query={query}
+        failure={(error) => <QueryErrorState error={error} />}
+        empty={
+          <EmptyState title={t("home.emptyTitle")}>
+            <p>{t("home.emptyBody")}</p>
+            {me.abilities["instance.manage"] ? (
+              <p>
+                <Link to="/admin">{t("home.toInstanceAdmin")}</Link>
+              </p>
+            ) : null}
+          </EmptyState>
+        }
+      >
+        {(associations) => (
           <ul className="card-list">
             {associations.map((association) => (
               <li key={association.id} className="card">
@@ -51,9 +51,8 @@ export function HomePage() {
               </li>
             ))}
           </ul>
-          <LoadMore hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+        )}
+      </PagedList>
     </div>
   );
 }

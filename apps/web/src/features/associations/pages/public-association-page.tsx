@@ -3,13 +3,12 @@ import { Link, useLocation } from "@tanstack/react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "../../../components/button";
-import { LoadMore } from "../../../components/load-more";
-import { EmptyState, Skeleton } from "../../../components/misc";
+import { EmptyState } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { SearchField } from "../../../components/search-field";
 import type { AssociationBranding } from "../../../app/contract-types";
 import { QueryErrorState } from "../../../app/layouts/status-pages";
-import { itemsOf } from "../../../app/pagination";
+import { PagedList } from "../../../app/paged-list";
 import { useSession } from "../../../app/session";
 import { SphereList } from "../../spheres/components/sphere-list";
 import { sphereDirectoryQuery } from "../../spheres/spheres.queries";
@@ -26,7 +25,6 @@ export function PublicAssociationPage({ branding }: { branding: AssociationBrand
   const [q, setQ] = useState("");
   useDocumentTitle([branding.name]);
   const query = useInfiniteQuery(sphereDirectoryQuery(branding.id, { q, mine: false, parentId: null }));
-  const spheres = itemsOf(query.data);
 
   return (
     <div className="page">
@@ -42,23 +40,14 @@ export function PublicAssociationPage({ branding }: { branding: AssociationBrand
       <section aria-labelledby={headingId} className="section">
         <h2 id={headingId}>{t("publicView.spheres")}</h2>
         <SearchField label={t("spheres.search")} onSearch={setQ} />
-        {query.isPending ? (
-          <Skeleton label={t("common.loading")} />
-        ) : query.isError ? (
-          <QueryErrorState error={query.error} />
-        ) : spheres.length === 0 ? (
-          <EmptyState title={q ? t("spheres.noMatch", { q }) : t("publicView.empty")} />
-        ) : (
-          <>
-            <SphereList slug={branding.slug} spheres={spheres} />
-            <LoadMore
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-              shownLabel={t("spheres.shown", { count: spheres.length })}
-            />
-          </>
-        )}
+        <PagedList
+          query={query}
+          failure={(error) => <QueryErrorState error={error} />}
+          empty={<EmptyState title={q ? t("spheres.noMatch", { q }) : t("publicView.empty")} />}
+          shownLabel={(count) => t("spheres.shown", { count })}
+        >
+          {(spheres) => <SphereList slug={branding.slug} spheres={spheres} />}
+        </PagedList>
       </section>
     </div>
   );
