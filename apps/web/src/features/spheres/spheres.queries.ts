@@ -153,15 +153,20 @@ export function isOwnRecentMembershipChange(sphereId: string): boolean {
   return Date.now() - (ownMembershipChanges.get(sphereId) ?? 0) < 5000;
 }
 
-export function useJoinSphere(associationId: string, sphereId: string) {
+/** Joining or leaving, noted as my own change first (see isOwnRecentMembershipChange). */
+function useOwnMembershipChange(associationId: string, sphereId: string, path: string) {
   const changed = useSpheresChanged(associationId);
   return useMutation({
     mutationFn: () => {
       ownMembershipChanges.set(sphereId, Date.now());
-      return api<unknown>(spheresApi.join(associationId, sphereId), { method: "POST" });
+      return api<unknown>(path, { method: "POST" });
     },
     onSuccess: changed,
   });
+}
+
+export function useJoinSphere(associationId: string, sphereId: string) {
+  return useOwnMembershipChange(associationId, sphereId, spheresApi.join(associationId, sphereId));
 }
 
 export function useRequestToJoin(associationId: string, sphereId: string) {
@@ -183,14 +188,7 @@ export function useCancelJoinRequest(associationId: string, sphereId: string) {
 }
 
 export function useLeaveSphere(associationId: string, sphereId: string) {
-  const changed = useSpheresChanged(associationId);
-  return useMutation({
-    mutationFn: () => {
-      ownMembershipChanges.set(sphereId, Date.now());
-      return api<unknown>(spheresApi.leave(associationId, sphereId), { method: "POST" });
-    },
-    onSuccess: changed,
-  });
+  return useOwnMembershipChange(associationId, sphereId, spheresApi.leave(associationId, sphereId));
 }
 
 export function useDecideJoinRequest(associationId: string, sphereId: string) {

@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { acceptedImageTypes, maxImageUploadBytes, type Language } from "@trame/contracts";
-import { ImageUpload } from "../../../components/image-upload";
+import type { Language } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
+import { CardItem } from "../../../components/card";
 import { Form } from "../../../components/form";
 import { Avatar, Badge } from "../../../components/misc";
 import { PasswordField } from "../../../components/password-field";
@@ -14,8 +14,9 @@ import { Select } from "../../../components/select";
 import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
 import { useFormValidation } from "../../../app/form-validation";
-import { applyLanguage } from "../../../app/i18n";
+import { applyLanguage, languages } from "../../../app/i18n";
 import { PagedList } from "../../../app/paged-list";
+import { StoredImageUpload } from "../../../app/stored-image-upload";
 import { useMe } from "../../../app/session";
 import {
   sessionsQuery,
@@ -95,10 +96,7 @@ function ProfileForm() {
         hint={t("account.languageHint")}
         value={me.language}
         onChange={changeLanguage}
-        options={[
-          { value: "fr", label: t("languages.fr") },
-          { value: "en", label: t("languages.en") },
-        ]}
+        options={languages.map((value) => ({ value, label: t(`languages.${value}`) }))}
       />
     </>
   );
@@ -107,26 +105,23 @@ function ProfileForm() {
 function AvatarForm() {
   const { t } = useTranslation();
   const me = useMe();
-  const announce = useAnnounce();
-  const errorMessage = useErrorMessage();
   const upload = useUploadAvatar();
   const remove = useRemoveAvatar();
-  const error = upload.error ?? remove.error;
   return (
     <div className="avatar-form">
       <Avatar name={me.displayName} url={me.avatarUrl} size="large" />
-      <ImageUpload
-        label={t("account.chooseAvatar")}
-        hint={t("account.avatarHint")}
-        accept={acceptedImageTypes}
-        maxBytes={maxImageUploadBytes}
-        busy={upload.isPending}
-        uploadLabel={t("account.uploadAvatar")}
-        onUpload={(file) => upload.mutate(file, { onSuccess: () => announce(t("account.avatarSaved")) })}
-        removeLabel={me.avatarUrl ? t("account.removeAvatar") : undefined}
-        onRemove={me.avatarUrl ? () => remove.mutate(undefined, { onSuccess: () => announce(t("account.avatarRemoved")) }) : undefined}
-        removing={remove.isPending}
-        error={error ? errorMessage(error) : null}
+      <StoredImageUpload
+        upload={upload}
+        remove={remove}
+        hasImage={Boolean(me.avatarUrl)}
+        words={{
+          label: t("account.chooseAvatar"),
+          hint: t("account.avatarHint"),
+          upload: t("account.uploadAvatar"),
+          remove: t("account.removeAvatar"),
+          saved: t("account.avatarSaved"),
+          removed: t("account.avatarRemoved"),
+        }}
       />
     </div>
   );
@@ -202,27 +197,25 @@ function Sessions() {
             {sessions.map((session) => {
               const device = describeUserAgent(session.userAgent) ?? t("account.unknownDevice");
               return (
-                <li key={session.id} className="card">
-                  <div className="card-main">
-                    <p className="card-title-text">
-                      {device} {session.isCurrent ? <Badge tone="success">{t("account.thisDevice")}</Badge> : null}
-                    </p>
-                    <p className="card-meta">
-                      {t("account.lastSeen", { date: formatDate(session.lastSeenAt, true) })}
-                      {session.ip ? ` · ${session.ip}` : ""}
-                    </p>
-                    {!session.isCurrent ? (
-                      <Button
-                        small
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(session.id, { onSuccess: () => announce(t("account.sessionRevoked")) })}
-                      >
-                        {t("account.revokeSession")}
-                        <span className="visually-hidden"> {device}</span>
-                      </Button>
-                    ) : null}
-                  </div>
-                </li>
+                <CardItem key={session.id}>
+                  <p className="card-title-text">
+                    {device} {session.isCurrent ? <Badge tone="success">{t("account.thisDevice")}</Badge> : null}
+                  </p>
+                  <p className="card-meta">
+                    {t("account.lastSeen", { date: formatDate(session.lastSeenAt, true) })}
+                    {session.ip ? ` · ${session.ip}` : ""}
+                  </p>
+                  {!session.isCurrent ? (
+                    <Button
+                      small
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(session.id, { onSuccess: () => announce(t("account.sessionRevoked")) })}
+                    >
+                      {t("account.revokeSession")}
+                      <span className="visually-hidden"> {device}</span>
+                    </Button>
+                  ) : null}
+                </CardItem>
               );
             })}
           </ul>

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
+import { CardItem } from "../../../components/card";
 import { Dialog } from "../../../components/dialog";
 import { Form } from "../../../components/form";
 import { EmptyState } from "../../../components/misc";
@@ -16,13 +17,7 @@ import { PagedList } from "../../../app/paged-list";
 import { itemsOf } from "../../../app/pagination";
 import { looksLikeEmail } from "../../../app/text";
 import type { AdminAssociation } from "../../../app/contract-types";
-import {
-  AssociationFormFields,
-  newAssociationDraft,
-  slugOf,
-  useAssociationChecks,
-  type AssociationDraft,
-} from "../../associations/components/association-form-fields";
+import { AssociationFormFields, newAssociationDraft, slugOf, useAssociationChecks, type AssociationDraft } from "../../associations/components/association-form-fields";
 import { adminAssociationsQuery, useCreateAssociation } from "../admin.queries";
 
 export function AssociationsSection() {
@@ -46,17 +41,15 @@ export function AssociationsSection() {
         {(associations) => (
           <ul className="card-list">
             {associations.map((association) => (
-              <li key={association.id} className="card">
-                <div className="card-main">
-                  <Link to="/a/$slug" params={{ slug: association.slug }} className="card-title">
-                    {association.name}
-                  </Link>
-                  <p className="card-meta">
-                    /a/{association.slug} · {t("instanceAdmin.memberCount", { count: association.memberCount })} ·{" "}
-                    {t("instanceAdmin.createdOn", { date: formatDate(association.createdAt) })}
-                  </p>
-                </div>
-              </li>
+              <CardItem key={association.id}>
+                <Link to="/a/$slug" params={{ slug: association.slug }} className="card-title">
+                  {association.name}
+                </Link>
+                <p className="card-meta">
+                  /a/{association.slug} · {t("instanceAdmin.memberCount", { count: association.memberCount })} ·{" "}
+                  {t("instanceAdmin.createdOn", { date: formatDate(association.createdAt) })}
+                </p>
+              </CardItem>
             ))}
           </ul>
         )}

@@ -1,6 +1,7 @@
-import { Link, Outlet } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
+import { useDocumentTitle } from "../../../components/route-heading";
+import { AdminLayout } from "../../../app/layouts/admin-layout";
 import { NotFoundPage } from "../../../app/layouts/status-pages";
 import { useMe } from "../../../app/session";
 
@@ -12,29 +13,21 @@ export function InstanceAdminLayout() {
   const canManage = me.abilities["instance.manage"] || me.abilities["association.listAll"];
   if (!canManage && !me.abilities["outbox.read"]) return <NotFoundPage />;
   return (
-    <div className="page admin-page">
-      <RouteHeading>{t("instanceAdmin.title")}</RouteHeading>
-      <nav aria-label={t("instanceAdmin.sections")} className="subnav">
-        <ul>
-          {canManage ? (
-            <li>
-              <Link to="/admin" activeOptions={{ exact: true }} className="subnav-link">
-                {t("instanceAdmin.associations")}
-              </Link>
-            </li>
-          ) : null}
-          {me.abilities["outbox.read"] ? (
-            <li>
-              <Link to="/admin/outbox" className="subnav-link">
-                {t("instanceAdmin.outbox")}
-              </Link>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
-      <div className="admin-section">
-        <Outlet />
-      </div>
-    </div>
+    <AdminLayout title={t("instanceAdmin.title")} navLabel={t("instanceAdmin.sections")}>
+      {canManage ? (
+        <li>
+          <Link to="/admin" activeOptions={{ exact: true }} className="subnav-link">
+            {t("instanceAdmin.associations")}
+          </Link>
+        </li>
+      ) : null}
+      {me.abilities["outbox.read"] ? (
+        <li>
+          <Link to="/admin/outbox" className="subnav-link">
+            {t("instanceAdmin.outbox")}
+          </Link>
+        </li>
+      ) : null}
+    </AdminLayout>
   );
 }

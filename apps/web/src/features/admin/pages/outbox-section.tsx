@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
+import { CardItem } from "../../../components/card";
 import { Dialog } from "../../../components/dialog";
 import { Badge, EmptyState, Skeleton } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
@@ -29,19 +30,17 @@ export function OutboxSection() {
         {(messages) => (
           <ul className="card-list">
             {messages.map((message) => (
-              <li key={message.id} className="card">
-                <div className="card-main">
-                  <p className="card-title-text">{message.subject}</p>
-                  <p className="card-meta">
-                    {t("outbox.to", { to: message.to })} · {formatDate(message.createdAt, true)}{" "}
-                    <Badge tone={message.status === "failed" ? "danger" : "neutral"}>{t(`outbox.status.${message.status}`)}</Badge>
-                  </p>
-                  <Button small onClick={() => setReading(message)}>
-                    {t("outbox.read")}
-                    <span className="visually-hidden"> {message.subject}</span>
-                  </Button>
-                </div>
-              </li>
+              <CardItem key={message.id}>
+                <p className="card-title-text">{message.subject}</p>
+                <p className="card-meta">
+                  {t("outbox.to", { to: message.to })} · {formatDate(message.createdAt, true)}{" "}
+                  <Badge tone={message.status === "failed" ? "danger" : "neutral"}>{t(`outbox.status.${message.status}`)}</Badge>
+                </p>
+                <Button small onClick={() => setReading(message)}>
+                  {t("outbox.read")}
+                  <span className="visually-hidden"> {message.subject}</span>
+                </Button>
+              </CardItem>
             ))}
           </ul>
         )}

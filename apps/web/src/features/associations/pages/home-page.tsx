@@ -1,6 +1,7 @@
 import { Link, Navigate } from "@tanstack/react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { CardItem } from "../../../components/card";
 import { Avatar, EmptyState } from "../../../components/misc";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { PagedList } from "../../../app/paged-list";
@@ -40,15 +41,12 @@ export function HomePage() {
         {(associations) => (
           <ul className="card-list">
             {associations.map((association) => (
-              <li key={association.id} className="card">
-                <Avatar name={association.name} url={association.logoUrl} />
-                <div className="card-main">
-                  <Link to="/a/$slug" params={{ slug: association.slug }} className="card-title">
-                    {association.name}
-                  </Link>
-                  <p className="card-meta">{t(`roles.association.${association.role}`)}</p>
-                </div>
-              </li>
+              <CardItem key={association.id} media={<Avatar name={association.name} url={association.logoUrl} />}>
+                <Link to="/a/$slug" params={{ slug: association.slug }} className="card-title">
+                  {association.name}
+                </Link>
+                <p className="card-meta">{t(`roles.association.${association.role}`)}</p>
+              </CardItem>
             ))}
           </ul>
         )}

@@ -5,6 +5,7 @@ import type { Invitation } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
+import { CardItem } from "../../../components/card";
 import { Badge, EmptyState } from "../../../components/misc";
 import { useErrorMessage } from "../../../app/errors";
 import { useFormatDate } from "../../../app/format";
@@ -60,32 +61,30 @@ function InvitationList() {
               const status = statusOf(invitation);
               const who = invitation.kind === "email" ? (invitation.email ?? "") : t("invitations.linkLabel");
               return (
-                <li key={invitation.id} className="card">
-                  <div className="card-main">
-                    <p className="card-title-text">{who}</p>
-                    <div className="badges">
-                      <Badge tone={status === "active" ? "success" : "neutral"}>{t(`invitations.status.${status}`)}</Badge>
-                      <Badge>{t(`roles.association.${invitation.associationRole}`)}</Badge>
-                    </div>
-                    <p className="card-meta">
-                      {invitation.sphereName ? `${t("invitations.sphere", { name: invitation.sphereName, role: t(`roles.sphere.${invitation.sphereRole}`) })} · ` : ""}
-                      {t("invitations.expires", { date: formatDate(invitation.expiresAt) })}
-                      {invitation.kind === "link" ? ` · ${t("invitations.uses", { count: invitation.useCount, max: invitation.maxUses ?? "∞" })}` : ""}
-                      {invitation.invitedByName ? ` · ${t("invitations.invitedBy", { name: invitation.invitedByName })}` : ""}
-                    </p>
-                    {status === "active" && association.abilities["invitation.revoke"] ? (
-                      <Button
-                        small
-                        variant="danger"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(invitation.id, { onSuccess: () => announce(t("invitations.revoked")) })}
-                      >
-                        {t("invitations.revoke")}
-                        <span className="visually-hidden"> {who}</span>
-                      </Button>
-                    ) : null}
+                <CardItem key={invitation.id}>
+                  <p className="card-title-text">{who}</p>
+                  <div className="badges">
+                    <Badge tone={status === "active" ? "success" : "neutral"}>{t(`invitations.status.${status}`)}</Badge>
+                    <Badge>{t(`roles.association.${invitation.associationRole}`)}</Badge>
                   </div>
-                </li>
+                  <p className="card-meta">
+                    {invitation.sphereName ? `${t("invitations.sphere", { name: invitation.sphereName, role: t(`roles.sphere.${invitation.sphereRole}`) })} · ` : ""}
+                    {t("invitations.expires", { date: formatDate(invitation.expiresAt) })}
+                    {invitation.kind === "link" ? ` · ${t("invitations.uses", { count: invitation.useCount, max: invitation.maxUses ?? "∞" })}` : ""}
+                    {invitation.invitedByName ? ` · ${t("invitations.invitedBy", { name: invitation.invitedByName })}` : ""}
+                  </p>
+                  {status === "active" && association.abilities["invitation.revoke"] ? (
+                    <Button
+                      small
+                      variant="danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(invitation.id, { onSuccess: () => announce(t("invitations.revoked")) })}
+                    >
+                      {t("invitations.revoke")}
+                      <span className="visually-hidden"> {who}</span>
+                    </Button>
+                  ) : null}
+                </CardItem>
               );
             })}
           </ul>

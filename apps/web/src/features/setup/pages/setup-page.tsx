@@ -6,13 +6,7 @@ import { Form } from "../../../components/form";
 import { RouteHeading, useDocumentTitle } from "../../../components/route-heading";
 import { useFormValidation } from "../../../app/form-validation";
 import { DisplayNameField, EmailField, NewPasswordField, useAccountChecks } from "../../accounts/components/account-fields";
-import {
-  AssociationFormFields,
-  newAssociationDraft,
-  slugOf,
-  useAssociationChecks,
-  type AssociationDraft,
-} from "../../associations/components/association-form-fields";
+import { AssociationFormFields, newAssociationDraft, slugOf, useAssociationChecks, type AssociationDraft } from "../../associations/components/association-form-fields";
 import { useRunSetup } from "../setup.queries";
 
 /** First start: the instance administrator and the first association, in one form. */

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Sphere } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
+import { CardItem } from "../../../components/card";
 import { LoadMore } from "../../../components/load-more";
 import { EmptyState, Skeleton } from "../../../components/misc";
 import { useErrorMessage } from "../../../app/errors";
@@ -31,28 +32,26 @@ export function JoinRequests({ associationId, sphere }: { associationId: string;
       ) : (
         <ul className="card-list">
           {requests.map((request) => (
-            <li key={request.id} className="card">
-              <div className="card-main">
-                <p className="card-title-text">{request.displayName}</p>
-                <p className="card-meta">{t("sphere.requestedOn", { date: formatDate(request.createdAt) })}</p>
-                {request.message ? <blockquote className="quote">{request.message}</blockquote> : null}
-                <ReviewActions
-                  busy={decide.isPending}
-                  onApprove={() =>
-                    decide.mutate(
-                      { requestId: request.id, decision: "approve" },
-                      { onSuccess: () => announce(t("sphere.requestApproved", { name: request.displayName })) },
-                    )
-                  }
-                  onRefuse={() =>
-                    decide.mutate(
-                      { requestId: request.id, decision: "refuse" },
-                      { onSuccess: () => announce(t("sphere.requestRefused", { name: request.displayName })) },
-                    )
-                  }
-                />
-              </div>
-            </li>
+            <CardItem key={request.id}>
+              <p className="card-title-text">{request.displayName}</p>
+              <p className="card-meta">{t("sphere.requestedOn", { date: formatDate(request.createdAt) })}</p>
+              {request.message ? <blockquote className="quote">{request.message}</blockquote> : null}
+              <ReviewActions
+                busy={decide.isPending}
+                onApprove={() =>
+                  decide.mutate(
+                    { requestId: request.id, decision: "approve" },
+                    { onSuccess: () => announce(t("sphere.requestApproved", { name: request.displayName })) },
+                  )
+                }
+                onRefuse={() =>
+                  decide.mutate(
+                    { requestId: request.id, decision: "refuse" },
+                    { onSuccess: () => announce(t("sphere.requestRefused", { name: request.displayName })) },
+                  )
+                }
+              />
+            </CardItem>
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import type { SphereCreationRequest } from "@trame/contracts";
 import { Alert } from "../../../components/alert";
 import { useAnnounce } from "../../../components/announcer";
 import { Button } from "../../../components/button";
+import { CardItem } from "../../../components/card";
 import { Dialog } from "../../../components/dialog";
 import { Form } from "../../../components/form";
 import { Badge, EmptyState } from "../../../components/misc";
@@ -17,8 +18,8 @@ import { useFormatDate } from "../../../app/format";
 import { PagedList } from "../../../app/paged-list";
 import { useAssociation } from "../../associations/pages/association-layout";
 import { AdminSection } from "../../associations/pages/admin/admin-section";
-import { SpherePicker, type PickedSphere } from "../components/sphere-picker";
 import { ReviewActions } from "../components/review-actions";
+import { SpherePicker, type PickedSphere } from "../components/sphere-picker";
 import { VisibilityBadge } from "../components/visibility-badge";
 import { creationRequestsQuery, useDecideCreationRequest } from "../spheres.queries";
 
@@ -60,53 +61,51 @@ export function CreationRequestsSection() {
         {(requests) => (
           <ul className="card-list">
             {requests.map((request) => (
-              <li key={request.id} className="card">
-                <div className="card-main">
-                  <h3 className="card-title-text">{request.name}</h3>
-                  <div className="badges">
-                    <VisibilityBadge visibility={request.visibility} />
-                    <Badge tone={request.status === "pending" ? "warning" : "neutral"}>{t(`creationRequests.status.${request.status}`)}</Badge>
-                  </div>
-                  <p className="card-meta">{t("creationRequests.by", { name: request.requesterName, date: formatDate(request.createdAt) })}</p>
-                  {request.description ? <p className="prewrap">{request.description}</p> : null}
-                  {request.reason ? (
-                    <p>
-                      <strong>{t("creationRequests.reason")}</strong> {request.reason}
-                    </p>
-                  ) : null}
-                  {request.decisionReason ? (
-                    <p>
-                      <strong>{t("creationRequests.decisionReason")}</strong> {request.decisionReason}
-                    </p>
-                  ) : null}
-                  {request.createdSphereId || request.existingSphereId ? (
-                    <p>
-                      <Link
-                        to="/a/$slug/spheres/$sphereId"
-                        params={{ slug: association.slug, sphereId: (request.createdSphereId ?? request.existingSphereId) as string }}
-                      >
-                        {t("creationRequests.openSphere")}
-                      </Link>
-                    </p>
-                  ) : null}
-                  {request.status === "pending" ? (
-                    <ReviewActions
-                      busy={decide.isPending}
-                      onApprove={() =>
-                        decide.mutate(
-                          { requestId: request.id, decision: "approve" },
-                          { onSuccess: () => announce(t("creationRequests.approved", { name: request.name })) },
-                        )
-                      }
-                      onRefuse={() => setRefusing(request)}
-                    >
-                      <Button small disabled={decide.isPending} onClick={() => setRedirecting(request)}>
-                        {t("creationRequests.redirect")}
-                      </Button>
-                    </ReviewActions>
-                  ) : null}
+              <CardItem key={request.id}>
+                <h3 className="card-title-text">{request.name}</h3>
+                <div className="badges">
+                  <VisibilityBadge visibility={request.visibility} />
+                  <Badge tone={request.status === "pending" ? "warning" : "neutral"}>{t(`creationRequests.status.${request.status}`)}</Badge>
                 </div>
-              </li>
+                <p className="card-meta">{t("creationRequests.by", { name: request.requesterName, date: formatDate(request.createdAt) })}</p>
+                {request.description ? <p className="prewrap">{request.description}</p> : null}
+                {request.reason ? (
+                  <p>
+                    <strong>{t("creationRequests.reason")}</strong> {request.reason}
+                  </p>
+                ) : null}
+                {request.decisionReason ? (
+                  <p>
+                    <strong>{t("creationRequests.decisionReason")}</strong> {request.decisionReason}
+                  </p>
+                ) : null}
+                {request.createdSphereId || request.existingSphereId ? (
+                  <p>
+                    <Link
+                      to="/a/$slug/spheres/$sphereId"
+                      params={{ slug: association.slug, sphereId: (request.createdSphereId ?? request.existingSphereId) as string }}
+                    >
+                      {t("creationRequests.openSphere")}
+                    </Link>
+                  </p>
+                ) : null}
+                {request.status === "pending" ? (
+                  <ReviewActions
+                    busy={decide.isPending}
+                    onApprove={() =>
+                      decide.mutate(
+                        { requestId: request.id, decision: "approve" },
+                        { onSuccess: () => announce(t("creationRequests.approved", { name: request.name })) },
+                      )
+                    }
+                    onRefuse={() => setRefusing(request)}
+                  >
+                    <Button small disabled={decide.isPending} onClick={() => setRedirecting(request)}>
+                      {t("creationRequests.redirect")}
+                    </Button>
+                  </ReviewActions>
+                ) : null}
+              </CardItem>
             ))}
           </ul>
         )}

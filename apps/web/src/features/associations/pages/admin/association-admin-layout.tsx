@@ -1,6 +1,7 @@
-import { Link, Outlet } from "@tanstack/react-router";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { RouteHeading, useDocumentTitle } from "../../../../components/route-heading";
+import { useDocumentTitle } from "../../../../components/route-heading";
+import { AdminLayout } from "../../../../app/layouts/admin-layout";
 import { NotFoundPage } from "../../../../app/layouts/status-pages";
 import { visibleAdminSections } from "../../association-abilities";
 import { useAssociation } from "../association-layout";
@@ -13,23 +14,14 @@ export function AssociationAdminLayout() {
   const sections = visibleAdminSections(association.abilities);
   if (sections.length === 0) return <NotFoundPage />;
   return (
-    <div className="page admin-page">
-      <RouteHeading>{t("associationAdmin.title")}</RouteHeading>
-      <p className="muted">{association.name}</p>
-      <nav aria-label={t("associationAdmin.sections")} className="subnav">
-        <ul>
-          {sections.map((section) => (
-            <li key={section.key}>
-              <Link to={section.path} params={{ slug: association.slug }} activeOptions={{ exact: true }} className="subnav-link">
-                {t(`associationAdmin.section.${section.key}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="admin-section">
-        <Outlet />
-      </div>
-    </div>
+    <AdminLayout title={t("associationAdmin.title")} subtitle={<p className="muted">{association.name}</p>} navLabel={t("associationAdmin.sections")}>
+      {sections.map((section) => (
+        <li key={section.key}>
+          <Link to={section.path} params={{ slug: association.slug }} activeOptions={{ exact: true }} className="subnav-link">
+            {t(`associationAdmin.section.${section.key}`)}
+          </Link>
+        </li>
+      ))}
+    </AdminLayout>
   );
 }

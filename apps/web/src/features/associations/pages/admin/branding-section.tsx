@@ -1,15 +1,13 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { acceptedImageTypes, maxImageUploadBytes } from "@trame/contracts";
 import { Alert } from "../../../../components/alert";
-import { ImageUpload } from "../../../../components/image-upload";
 import { useAnnounce } from "../../../../components/announcer";
 import { Button } from "../../../../components/button";
 import { Form } from "../../../../components/form";
 import { TextField } from "../../../../components/text-field";
 import { contrastRatio, readableOn } from "../../../../app/color";
-import { useErrorMessage } from "../../../../app/errors";
 import { useFormValidation } from "../../../../app/form-validation";
+import { StoredImageUpload } from "../../../../app/stored-image-upload";
 import { useRemoveLogo, useUpdateAssociation, useUploadLogo } from "../../associations.queries";
 import { useAssociation } from "../association-layout";
 import { AdminSection } from "./admin-section";
@@ -83,27 +81,24 @@ function ColorField({ label, value, onChange, error }: { label: string; value: s
 function LogoUpload() {
   const { t } = useTranslation();
   const association = useAssociation();
-  const announce = useAnnounce();
-  const errorMessage = useErrorMessage();
   const upload = useUploadLogo(association.id);
   const remove = useRemoveLogo(association.id);
-  const error = upload.error ?? remove.error;
   return (
     <div className="logo-upload">
       <h3>{t("branding.logo")}</h3>
       {association.logoUrl ? <img src={association.logoUrl} alt={t("branding.currentLogo")} className="logo-preview" /> : <p className="muted">{t("branding.noLogo")}</p>}
-      <ImageUpload
-        label={t("branding.chooseLogo")}
-        hint={t("branding.logoHint")}
-        accept={acceptedImageTypes}
-        maxBytes={maxImageUploadBytes}
-        busy={upload.isPending}
-        uploadLabel={t("branding.uploadLogo")}
-        onUpload={(file) => upload.mutate(file, { onSuccess: () => announce(t("branding.logoSaved")) })}
-        removeLabel={association.logoUrl ? t("branding.removeLogo") : undefined}
-        onRemove={association.logoUrl ? () => remove.mutate(undefined, { onSuccess: () => announce(t("branding.logoRemoved")) }) : undefined}
-        removing={remove.isPending}
-        error={error ? errorMessage(error) : null}
+      <StoredImageUpload
+        upload={upload}
+        remove={remove}
+        hasImage={Boolean(association.logoUrl)}
+        words={{
+          label: t("branding.chooseLogo"),
+          hint: t("branding.logoHint"),
+          upload: t("branding.uploadLogo"),
+          remove: t("branding.removeLogo"),
+          saved: t("branding.logoSaved"),
+          removed: t("branding.logoRemoved"),
+        }}
       />
     </div>
   );
