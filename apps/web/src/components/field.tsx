@@ -9,12 +9,14 @@ export interface FieldIds {
 }
 
 /** Ids that tie a control to its label, hint and error (aria-describedby), so they are read together. */
-export function useFieldIds(hint: ReactNode, error: ReactNode, extra?: string): FieldIds {
-  const base = useId();
+export function useFieldIds(hint: ReactNode, error: ReactNode, extra?: string, inputId?: string): FieldIds {
+  const generated = useId();
+  // A caller's own id wins (a page may focus the control by it); hint and error ids derive from it.
+  const base = inputId ?? generated;
   const hintId = hint ? `${base}-hint` : undefined;
   const errorId = error ? `${base}-error` : undefined;
   const describedBy = [errorId, hintId, extra].filter(Boolean).join(" ") || undefined;
-  return { inputId: `${base}-input`, hintId, errorId, describedBy };
+  return { inputId: inputId ?? `${base}-input`, hintId, errorId, describedBy };
 }
 
 /** The words around a control: its label, hint and error, and whether it must be filled. */
@@ -24,6 +26,8 @@ export interface FieldProps {
   error?: ReactNode;
   required?: boolean;
   className?: string;
+  /** The control's id, when the page needs to reach it (e.g. to move focus there); generated otherwise. */
+  id?: string;
 }
 
 /** The attributes that tie a control to its frame, so that its label, hint and error are read with it. */
@@ -39,7 +43,7 @@ export function controlAttributes(ids: FieldIds, error: ReactNode): ControlAttri
 
 /** A control in its frame: `children` draws the control with the attributes that tie it to its words. */
 export function Field({ children, ...frame }: FieldProps & { children: (control: ControlAttributes) => ReactNode }) {
-  const ids = useFieldIds(frame.hint, frame.error);
+  const ids = useFieldIds(frame.hint, frame.error, undefined, frame.id);
   return (
     <FieldFrame ids={ids} {...frame}>
       {children(controlAttributes(ids, frame.error))}

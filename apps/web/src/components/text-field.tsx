@@ -12,7 +12,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 /** A labelled text input; hint and error are announced with it. Mark optional fields by leaving `required` off. */
 export function TextField({ label, hint, error, value, onChange, required, className, ...rest }: TextFieldProps) {
   return (
-    <Field label={label} hint={hint} error={error} required={required} className={className}>
+    <Field label={label} hint={hint} error={error} required={required} className={className} id={rest.id}>
       {(control) => <input {...rest} {...control} className="input" value={value} onChange={(event) => onChange(event.target.value)} required={required} />}
     </Field>
   );
@@ -22,7 +22,7 @@ export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaE
 
 export function TextArea({ label, hint, error, value, onChange, required, className, rows = 4, ...rest }: TextAreaProps) {
   return (
-    <Field label={label} hint={hint} error={error} required={required} className={className}>
+    <Field label={label} hint={hint} error={error} required={required} className={className} id={rest.id}>
       {(control) => (
         <textarea {...rest} {...control} className="input textarea" rows={rows} value={value} onChange={(event) => onChange(event.target.value)} required={required} />
       )}
