@@ -41,7 +41,7 @@ export async function createContext(config: Config, options: CreateContextOption
     events: new DomainEventBus(),
     logger,
     jobs: new PgBossJobs(database, logger),
-    rateLimits: createRateLimitStore(config.redisUrl, logger),
+    rateLimits: createRateLimitStore(config.redisUrl, logger, config.redisKeyPrefix),
     storage: createStorage(config.storage, logger),
     // The authorizer reads the context it is part of; it is first called when a socket subscribes, long after this.
     realtime: await createRealtimeHub(config, logger, (userId, room) => authorizeRoom(ctx, userId, room)),

@@ -16,7 +16,7 @@ import { canJoinSphereRoom } from "../modules/spheres/spheres.rooms.js";
  */
 export async function createRealtimeHub(config: Config, logger: FastifyBaseLogger, authorizeRoom: RoomAuthorizer): Promise<RealtimeHub> {
   const hub = new RealtimeHub({
-    relay: config.redisUrl ? new RedisRelay(config.redisUrl, logger) : new InProcessRelay(),
+    relay: config.redisUrl ? new RedisRelay(config.redisUrl, logger, "trame-realtime", config.redisKeyPrefix) : new InProcessRelay(),
     authorizeRoom,
     accessChangedFor,
     logger,

@@ -20,10 +20,15 @@ const envSchema = z.object({
   TRAME_DATA_DIR: z.string().default("./data"),
   /** A PostgreSQL URL; when set, replaces the embedded database (PGlite). */
   DATABASE_URL: z.string().url().optional(),
-  /** Maximum connections of this node's PostgreSQL pool. */
+  /** Maximum connections of this node's PostgreSQL pool (the embedded database always uses one). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** A Redis URL; when set, real-time events are relayed between nodes through Redis pub/sub, and the rate-limit counters are shared. */
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Prefix of every Redis key and channel: instances that share one Redis must each have their own.
+   * Nodes of one instance must share it.
+   */
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default("trame:"),
   /** The address people use to reach Trame; links in e-mails are built from it. */
   PUBLIC_URL: z.string().url().optional(),
   /** An SMTP URL (smtp://user:pass@host:587 or smtps://…, nodemailer options in the query string); without it, mail is kept in the outbox. */
@@ -59,6 +64,7 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   redisUrl: string | undefined;
+  redisKeyPrefix: string;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -101,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     publicUrl,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

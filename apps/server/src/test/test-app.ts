@@ -21,7 +21,15 @@ export interface TestApp {
  * PostgreSQL server of DATABASE_URL (created here, dropped at close). Never a mock.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const base = loadConfig({ ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", JOBS_ENABLED: "false", ...env });
+  const base = loadConfig({
+    ...process.env,
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    JOBS_ENABLED: "false",
+    // Each test app has its own Redis keys: counters and channels of other test files (or runs) never leak in.
+    REDIS_KEY_PREFIX: `trame-test-${randomBytes(4).toString("hex")}:`,
+    ...env,
+  });
   const { config, dropDatabase } = await withFreshDatabase(base);
   const ctx = await createContext(config, { memoryDatabase: !config.databaseUrl });
   const app = await buildApp(ctx);

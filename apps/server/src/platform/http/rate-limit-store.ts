@@ -100,6 +100,6 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
-export function createRateLimitStore(redisUrl: string | undefined, logger: FastifyBaseLogger): RateLimitStore {
-  return redisUrl ? new RedisRateLimitStore(redisUrl, logger) : new MemoryRateLimitStore();
+export function createRateLimitStore(redisUrl: string | undefined, logger: FastifyBaseLogger, keyPrefix = "trame:"): RateLimitStore {
+  return redisUrl ? new RedisRateLimitStore(redisUrl, logger, `${keyPrefix}rate:`) : new MemoryRateLimitStore();
 }

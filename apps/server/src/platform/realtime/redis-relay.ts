@@ -7,7 +7,6 @@ import type { RealtimeRelay } from "./realtime-relay.js";
 // One channel for the instance: each node receives every message and delivers it to the sockets it holds in the
 // message's room. Per-room channels would save bandwidth only with very many nodes, at the price of subscription
 // churn on every join and leave.
-const channel = "trame:realtime:v1";
 // How long a starting node waits for its subscription before serving anyway (Redis down: it keeps retrying).
 const subscribeWait = 5_000;
 
@@ -23,6 +22,7 @@ interface Envelope {
  */
 export class RedisRelay implements RealtimeRelay {
   private readonly nodeId = randomUUID();
+  private readonly channel: string;
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
 
@@ -31,7 +31,9 @@ export class RedisRelay implements RealtimeRelay {
     url: string,
     private readonly logger: FastifyBaseLogger,
     name = "trame-realtime",
+    keyPrefix = "trame:",
   ) {
+    this.channel = `${keyPrefix}realtime:v1`;
     // Pending publishes fail after two reconnection attempts instead of piling up during a long outage.
     this.publisher = new Redis(url, { maxRetriesPerRequest: 2, connectionName: `${name}-pub` });
     this.subscriber = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${name}-sub` });
@@ -50,7 +52,7 @@ export class RedisRelay implements RealtimeRelay {
       }
       if (envelope.origin !== this.nodeId && envelope.message) deliver(envelope.message);
     });
-    const subscribed = this.subscriber.subscribe(channel).then(
+    const subscribed = this.subscriber.subscribe(this.channel).then(
       () => true,
       (err: unknown) => {
         this.logger.warn({ err }, "real-time relay: could not subscribe to Redis yet");
@@ -68,7 +70,7 @@ export class RedisRelay implements RealtimeRelay {
 
   publish(message: ServerMessage): void {
     const envelope: Envelope = { origin: this.nodeId, message };
-    this.publisher.publish(channel, JSON.stringify(envelope)).catch((err: unknown) => {
+    this.publisher.publish(this.channel, JSON.stringify(envelope)).catch((err: unknown) => {
       this.logger.warn({ err, type: message.type, room: message.room }, "real-time relay: an event could not be sent to other nodes");
     });
   }
