@@ -60,6 +60,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PUBLIC_URL: publicUrl,
       TRAME_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      // Its own Redis keys when REDIS_URL is set (CI): rate-limit counters of other journeys never leak in.
+      REDIS_KEY_PREFIX: `trame-e2e-${randomBytes(4).toString("hex")}:`,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...env,
     },

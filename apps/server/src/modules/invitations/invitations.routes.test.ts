@@ -223,4 +223,17 @@ describe("invitation rate limits", () => {
     for (let i = 0; i < 5; i++) statuses.push((await t.client().get(`/api/v1/invitations/guess-${i}-aaaaaaaaaaaa`)).status);
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
   });
+
+  it("lets an admin send many invitations, but not without end, and counts each account on its own", async () => {
+    const asso = await createAssociation(t.ctx);
+    const admin = await t.client().signInAs((await createMember(t.ctx, asso.id, "admin")).id);
+    const other = await t.client().signInAs((await createMember(t.ctx, asso.id, "admin")).id);
+    const url = `/api/v1/associations/${asso.id}/invitations/links`;
+    const statuses: number[] = [];
+    // AUTH_RATE_LIMIT is 3 here: sending allows ten times that per account and 15 minutes.
+    for (let i = 0; i < 31; i++) statuses.push((await admin.post(url, {})).status);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect((await other.post(url, {})).status).toBe(200);
+  });
 });

@@ -14,7 +14,7 @@ import {
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
-import { authRateLimit, emailRateLimit } from "../../platform/http/rate-limits.js";
+import { accountRateLimit, authRateLimit, emailRateLimit } from "../../platform/http/rate-limits.js";
 import { setSessionCookies } from "../../platform/http/request-actor.js";
 import { openSession } from "../accounts/sessions.service.js";
 import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
@@ -28,14 +28,15 @@ const tags = ["invitations"];
 const base = "/associations/:associationId/invitations";
 
 export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void {
-  // Sending is limited per IP like sign-in (it sends mail to strangers); accepting per IP and per typed address.
-  const sendLimit = authRateLimit(ctx, "invitation-send");
+  // Sending is limited per account (an admin inviting people one by one must not be stopped after ten, but an
+  // account must not flood strangers' mailboxes); tokens per IP like sign-in, accepting also per typed address.
+  const sendLimit = accountRateLimit(ctx, "invitation-send", 10);
   const tokenLimit = authRateLimit(ctx, "invitation-token");
 
   app.post(
     `${base}/emails`,
     {
-      onRequest: sendLimit,
+      preHandler: sendLimit,
       preValidation: requireSignedIn,
       schema: {
         operationId: "createEmailInvitations",
@@ -53,7 +54,7 @@ export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void
   app.post(
     `${base}/links`,
     {
-      onRequest: sendLimit,
+      preHandler: sendLimit,
       preValidation: requireSignedIn,
       schema: {
         operationId: "createLinkInvitation",

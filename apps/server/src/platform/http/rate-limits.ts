@@ -45,6 +45,18 @@ export function authRateLimit(ctx: AppContext, bucket = "auth"): Hook {
 }
 
 /**
+ * Per-account limit for actions a signed-in person repeats legitimately but that must not be abused (sending
+ * invitations mails strangers): `factor` × AUTH_RATE_LIMIT per 15 minutes for each account, per IP when signed out.
+ * Use as a `preHandler` (after the session is resolved).
+ */
+export function accountRateLimit(ctx: AppContext, bucket: string, factor: number): Hook {
+  return async (request, reply) => {
+    const who = request.actor?.kind === "user" ? `user:${request.actor.userId}` : `ip:${request.ip}`;
+    await hit(ctx, request, reply, `${bucket}:${who}`, ctx.config.authRateLimit * factor, AUTH_WINDOW_MS);
+  };
+}
+
+/**
  * Per-address limit (AUTH_RATE_LIMIT per 15 minutes): spreading attempts over many IPs does not help against one
  * account, nor does it flood one person's mailbox. Use as a route's `preHandler`; `pick` reads the address from the
  * validated request (by default `body.email`). The address is hashed: the store holds no e-mail address.
