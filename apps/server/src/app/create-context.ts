@@ -7,6 +7,7 @@ import { DomainEventBus } from "../platform/events/domain-events.js";
 import { createRateLimitStore } from "../platform/http/rate-limit-store.js";
 import { PgBossJobs } from "../platform/jobs/jobs.js";
 import { createStorage } from "../platform/storage/create-storage.js";
+import { StorageSweep } from "../platform/storage/storage-sweep.js";
 import { jobModules } from "./job-modules.js";
 import { authorizeRoom, createRealtimeHub, publishDomainEvents } from "./realtime-wiring.js";
 
@@ -43,6 +44,7 @@ export async function createContext(config: Config, options: CreateContextOption
     jobs: new PgBossJobs(database, logger),
     rateLimits: createRateLimitStore(config.redisUrl, logger, config.redisKeyPrefix),
     storage: createStorage(config.storage, logger),
+    storageSweep: new StorageSweep(),
     // The authorizer reads the context it is part of; it is first called when a socket subscribes, long after this.
     realtime: await createRealtimeHub(config, logger, (userId, room) => authorizeRoom(ctx, userId, room)),
   };

@@ -6,6 +6,7 @@ import type { RateLimitStore } from "./http/rate-limit-store.js";
 import type { Jobs } from "./jobs/jobs.js";
 import type { RealtimeHub } from "./realtime/realtime-hub.js";
 import type { StorageDriver } from "./storage/storage-driver.js";
+import type { StorageSweep } from "./storage/storage-sweep.js";
 
 /**
  * What every module receives: configuration and platform services. Built once by the composition root
@@ -23,6 +24,8 @@ export interface AppContext {
   rateLimits: RateLimitStore;
   /** Files (logos, avatars, later documents): the data directory, or S3 when S3_BUCKET is set. */
   storage: StorageDriver;
+  /** Key spaces of stored files (prefix + "which keys do rows reference"): a daily job deletes the unreferenced ones. */
+  storageSweep: StorageSweep;
   /** The WebSocket hub: `publish` reaches a room's clients on every node (Redis relay when REDIS_URL is set). */
   realtime: RealtimeHub;
 }

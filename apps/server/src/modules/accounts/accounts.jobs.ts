@@ -1,5 +1,5 @@
 import type { AppContext } from "../../platform/app-context.js";
-import { purgeEmailTokens, purgeExpiredSessions } from "./accounts.repository.js";
+import { listReferencedAvatarKeys, purgeEmailTokens, purgeExpiredSessions } from "./accounts.repository.js";
 
 export const ACCOUNTS_PURGE_JOB = "accounts.purge";
 
@@ -7,6 +7,12 @@ export const ACCOUNTS_PURGE_JOB = "accounts.purge";
 export function registerAccountsJobs(ctx: AppContext): void {
   ctx.jobs.register(ACCOUNTS_PURGE_JOB, () => purgeAccountsLeftovers(ctx), { retryLimit: 2 });
   ctx.jobs.schedule(ACCOUNTS_PURGE_JOB, "17 * * * *");
+  // Avatars (`users/<id>/avatar-<hash>.<ext>`, see avatar.service.ts) that no user points to are swept.
+  ctx.storageSweep.register({
+    prefix: "users/",
+    pattern: /^users\/[^/]+\/avatar-[0-9a-f]+\.[a-z]+$/,
+    referenced: (keys) => listReferencedAvatarKeys(ctx.db, keys),
+  });
 }
 
 export async function purgeAccountsLeftovers(ctx: AppContext): Promise<void> {

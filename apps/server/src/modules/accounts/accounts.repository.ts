@@ -152,13 +152,13 @@ export async function consumeEmailToken(db: DbOrTx, tokenHash: string, purpose: 
   return row?.userId ?? null;
 }
 
-/** Deletes a user's sessions, all or all but one; answers how many were deleted. */
-export async function deleteUserSessions(db: DbOrTx, userId: string, exceptSessionId: string | null): Promise<number> {
+/** Deletes a user's sessions, all or all but one; answers the ids of those deleted (their sockets are then closed). */
+export async function deleteUserSessions(db: DbOrTx, userId: string, exceptSessionId: string | null): Promise<string[]> {
   const rows = await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined))
     .returning({ id: sessions.id });
-  return rows.length;
+  return rows.map((row) => row.id);
 }
 
 /** Deletes one session only if it belongs to the user. */
@@ -256,4 +256,13 @@ export async function swapUserAvatarKey(db: DbOrTx, userId: string, avatarKey: s
 export async function findUserAvatarKey(db: DbOrTx, userId: string): Promise<string | null | undefined> {
   const [row] = await db.select({ avatarKey: users.avatarKey }).from(users).where(eq(users.id, userId)).limit(1);
   return row ? row.avatarKey : undefined;
+}
+
+/** Which of these storage keys a user's avatar still is (for the storage sweep). */
+export async function listReferencedAvatarKeys(db: DbOrTx, keys: string[]): Promise<string[]> {
+  const rows = await db
+    .select({ avatarKey: users.avatarKey })
+    .from(users)
+    .where(sql`${users.avatarKey} = any(${sql.param(keys)}::text[])`);
+  return rows.flatMap((r) => (r.avatarKey ? [r.avatarKey] : []));
 }

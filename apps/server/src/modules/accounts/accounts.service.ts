@@ -69,7 +69,10 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<UserRow | nu
  * one it replaces, if the browser was already signed in.
  */
 async function startSession(ctx: AppContext, user: UserRow, client: ClientInfo, replacing: string | null): Promise<SignedIn> {
-  if (replacing) await deleteSession(ctx.db, replacing);
+  if (replacing) {
+    await deleteSession(ctx.db, replacing);
+    ctx.realtime.disconnectSessions([replacing]);
+  }
   const session = await openSession(ctx, user.id, client);
   return { user, ...session };
 }
@@ -139,12 +142,14 @@ export async function completePasswordReset(
   // Checked before the token is spent: a weak password must not cost the person their link.
   assertPasswordAcceptable(input.password);
   const passwordHash = await hashPassword(input.password);
-  const user = await ctx.db.transaction(async (tx) => {
+  const { user, closed } = await ctx.db.transaction(async (tx) => {
     const userId = await consumeEmailToken(tx, hashToken(input.token), "password_reset");
     if (!userId) throw tokenInvalid("reset");
-    await deleteUserSessions(tx, userId, null);
-    return updateUser(tx, userId, { passwordHash });
+    const closed = await deleteUserSessions(tx, userId, null);
+    return { user: await updateUser(tx, userId, { passwordHash }), closed };
   });
+  // After commit: a rolled-back reset must not have closed anyone's sockets.
+  ctx.realtime.disconnectSessions(closed);
   if (!user) throw tokenInvalid("reset");
   return startSession(ctx, user, client, replacing);
 }
@@ -176,10 +181,11 @@ export async function changePassword(
   }
   assertPasswordAcceptable(input.newPassword, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction(async (tx) => {
+  const closed = await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash });
-    await deleteUserSessions(tx, user.id, actor.sessionId);
+    return deleteUserSessions(tx, user.id, actor.sessionId);
   });
+  ctx.realtime.disconnectSessions(closed);
 }
 
 export interface CreateUserAccountInput {
@@ -246,10 +252,12 @@ export async function resetPasswordByEmail(ctx: AppContext, email: string, newPa
   const user = await findUserByEmail(ctx.db, email);
   if (!user) throw notFound("An account with this e-mail address");
   const passwordHash = await hashPassword(newPassword);
-  const updated = await ctx.db.transaction(async (tx) => {
-    await deleteUserSessions(tx, user.id, null);
-    return updateUser(tx, user.id, { passwordHash });
+  const { updated, closed } = await ctx.db.transaction(async (tx) => {
+    const closed = await deleteUserSessions(tx, user.id, null);
+    return { updated: await updateUser(tx, user.id, { passwordHash }), closed };
   });
+  // From the CLI too: with REDIS_URL its hub announces them to the running nodes (see cli/context.ts).
+  ctx.realtime.disconnectSessions(closed);
   if (!updated) throw notFound("An account with this e-mail address");
   return updated;
 }

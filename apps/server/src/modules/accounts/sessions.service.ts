@@ -58,8 +58,10 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
   };
 }
 
+/** Signs a session out; its real-time sockets, on every node, are closed too (they would go on receiving events). */
 export async function closeSession(ctx: AppContext, sessionId: string): Promise<void> {
   await deleteSession(ctx.db, sessionId);
+  ctx.realtime.disconnectSessions([sessionId]);
 }
 
 type SignedInActor = { userId: string; sessionId: string | null };
@@ -80,11 +82,14 @@ export async function listMySessions(ctx: AppContext, actor: SignedInActor, quer
 /** Signs out one of one's sessions; another person's session answers NOT_FOUND, as an unknown one does. */
 export async function closeMySession(ctx: AppContext, actor: SignedInActor, sessionId: string): Promise<void> {
   if (!(await deleteUserSession(ctx.db, actor.userId, sessionId))) throw notFound("This session");
+  ctx.realtime.disconnectSessions([sessionId]);
 }
 
 /** "Sign out everywhere else": every session of the account but the current one. */
 export async function closeOtherSessions(ctx: AppContext, actor: SignedInActor): Promise<number> {
-  return deleteUserSessions(ctx.db, actor.userId, actor.sessionId);
+  const closed = await deleteUserSessions(ctx.db, actor.userId, actor.sessionId);
+  ctx.realtime.disconnectSessions(closed);
+  return closed.length;
 }
 
 function sessionExpiry(ctx: AppContext): string {

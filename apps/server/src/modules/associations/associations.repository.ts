@@ -149,3 +149,12 @@ export async function findAssociationLogoKey(db: DbOrTx, associationId: string):
   const [row] = await db.select({ logoKey: associations.logoKey }).from(associations).where(eq(associations.id, associationId)).limit(1);
   return row ? row.logoKey : undefined;
 }
+
+/** Which of these storage keys an association's logo still is. Across associations: it serves the storage sweep. */
+export async function listReferencedLogoKeys(db: DbOrTx, keys: string[]): Promise<string[]> {
+  const rows = await db
+    .select({ logoKey: associations.logoKey })
+    .from(associations)
+    .where(sql`${associations.logoKey} = any(${sql.param(keys)}::text[])`);
+  return rows.flatMap((r) => (r.logoKey ? [r.logoKey] : []));
+}

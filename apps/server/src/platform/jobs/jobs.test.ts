@@ -100,4 +100,16 @@ describe("jobs (pg-boss on the application database)", () => {
     expect(rows.rows).toEqual([{ name: "test.hourly", cron: "5 * * * *" }]);
     expect(() => jobs.register("test.late", async () => {})).toThrow(/after the job system started/);
   });
+
+  it("runs a job once after a working node starts when asked to (catch-up after a restart)", async () => {
+    let runs = 0;
+    const jobs = node();
+    jobs.register("test.catch-up", async () => {
+      runs++;
+    });
+    jobs.runAfterStart("test.catch-up", 0);
+    expect(() => jobs.runAfterStart("test.nothing", 0)).toThrow(/no handler/);
+    await jobs.start();
+    await eventually(() => runs === 1);
+  });
 });

@@ -40,6 +40,11 @@ export interface Jobs {
   register<T extends object>(name: string, handler: JobHandler<T>, options?: JobQueueOptions): void;
   /** A cron expression (UTC) that sends the job, with empty data, on a node that runs jobs. */
   schedule(name: string, cron: string): void;
+  /**
+   * Sends the job, with empty data, `delaySeconds` after this node starts working: a catch-up for work that a
+   * crash may have left (e.g. the storage sweep), without waiting for the next scheduled run.
+   */
+  runAfterStart(name: string, delaySeconds: number): void;
   send<T extends object>(name: string, data: T, options?: SendJobOptions): Promise<void>;
   /** Starts the workers and the schedules of every registered job. */
   start(): Promise<void>;
@@ -56,6 +61,7 @@ interface Definition {
 export class PgBossJobs implements Jobs {
   readonly #definitions = new Map<string, Definition>();
   readonly #schedules = new Map<string, string>();
+  readonly #afterStart = new Map<string, number>();
   readonly #workerIds = new Map<string, string>();
   #boss: Promise<PgBoss> | null = null;
   #working = false;
@@ -81,6 +87,11 @@ export class PgBossJobs implements Jobs {
     this.#schedules.set(name, cron);
   }
 
+  runAfterStart(name: string, delaySeconds: number): void {
+    if (!this.#definitions.has(name)) throw new Error(`Cannot run ${name} after start: no handler is registered for it.`);
+    this.#afterStart.set(name, delaySeconds);
+  }
+
   async send<T extends object>(name: string, data: T, options: SendJobOptions = {}): Promise<void> {
     if (!this.#definitions.has(name)) throw new Error(`Cannot send ${name}: no handler is registered for it.`);
     if (this.#stopped) throw new Error(`Cannot send ${name}: the job system is stopped.`);
@@ -102,6 +113,7 @@ export class PgBossJobs implements Jobs {
       this.#workerIds.set(name, workerId);
     }
     for (const [name, cron] of this.#schedules) await boss.schedule(name, cron, {}, { tz: "UTC" });
+    for (const [name, delaySeconds] of this.#afterStart) await boss.send(name, {}, { startAfter: delaySeconds });
     this.#working = true;
   }
 

@@ -7,12 +7,14 @@ import type { RoomName, ServerMessage } from "@trame/contracts";
 import { createHttpServer, type HttpServer } from "../http/http-server.js";
 import { registerRequestActor } from "../http/request-actor.js";
 import { InProcessRelay } from "./realtime-relay.js";
+import { RedisRelay } from "./redis-relay.js";
 import { RealtimeHub, type RealtimeHubOptions } from "./realtime-hub.js";
 import { registerRealtimeRoute } from "./realtime.routes.js";
 import { TestSocket } from "./realtime.test-helpers.js";
 
 // The hub's own mechanics, on a real HTTP server with real sockets. Sessions are not what is tested here: the
-// session cookie carries the user id directly (the wired application resolves real sessions: realtime-wiring.test.ts).
+// session cookie carries the user id directly, and the session id after a dot when there is one (the wired
+// application resolves real sessions: realtime-wiring.test.ts, modules/accounts/session-sockets.test.ts).
 const logger = pino({ level: "silent" });
 const open: { app: HttpServer; hub: RealtimeHub }[] = [];
 
@@ -20,7 +22,10 @@ async function startHub(options: Partial<RealtimeHubOptions> = {}) {
   const app = await createHttpServer({ logger, trustProxy: false, version: "test" });
   registerRequestActor(
     app,
-    async (token) => ({ actor: { kind: "user", userId: token, isInstanceAdmin: false, sessionId: null }, csrfToken: "x" }),
+    async (token) => {
+      const [userId = "", sessionId = null] = token.split(".");
+      return { actor: { kind: "user", userId, isInstanceAdmin: false, sessionId }, csrfToken: "x" };
+    },
     { secure: false, sessionMaxAgeSeconds: 3600 },
   );
   const hub = new RealtimeHub({ relay: new InProcessRelay(), authorizeRoom: async () => true, logger, ...options });
@@ -28,6 +33,7 @@ async function startHub(options: Partial<RealtimeHubOptions> = {}) {
   await app.listen({ port: 0, host: "127.0.0.1" });
   open.push({ app, hub });
   const url = `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/realtime`;
+  /** `userId`, or `userId.sessionId` for a socket opened with a session. */
   const connect = async (userId: string, wsOptions: WebSocket.ClientOptions = {}) => {
     const socket = await TestSocket.open(url, { cookie: `trame_session=${userId}` }, wsOptions);
     await socket.next((m) => m.type === "subscribed");
@@ -161,5 +167,52 @@ describe("real-time hub", () => {
       cookie: `trame_session=${userId}`,
     });
     expect((await third.closed).code).toBe(4429);
+  });
+});
+
+describe("real-time hub, closing ended sessions", () => {
+  it("closes the sockets of the ended sessions with 4401, and no other", async () => {
+    const { hub, connect } = await startHub();
+    const userId = randomUUID();
+    const [ended, kept] = [randomUUID(), randomUUID()];
+    const endedSockets = [await connect(`${userId}.${ended}`), await connect(`${userId}.${ended}`)];
+    const keptSocket = await connect(`${userId}.${kept}`);
+    const withoutSession = await connect(userId);
+    hub.disconnectSessions([ended]);
+    for (const socket of endedSockets) expect(await socket.closed).toEqual({ code: 4401, reason: "session ended" });
+    // Still served: a message in their user room reaches them.
+    hub.publish({ type: "associationMembership.changed", room: `user:${userId}`, data: { associationId: randomUUID(), userId, role: "member" } });
+    await keptSocket.next((m) => m.type === "associationMembership.changed");
+    await withoutSession.next((m) => m.type === "associationMembership.changed");
+  });
+
+  it("closes a socket held by another node sharing the Redis relay", async () => {
+    // Needs the Redis of REDIS_URL (default: the local one); unreachable, this test fails: it never skips.
+    const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+    const nodeA = await startHub({ relay: new RedisRelay(redisUrl, logger, `test-hub-a-${randomUUID()}`) });
+    const nodeB = await startHub({ relay: new RedisRelay(redisUrl, logger, `test-hub-b-${randomUUID()}`) });
+    await Promise.all([nodeA.hub.start(), nodeB.hub.start()]);
+    const userId = randomUUID();
+    const [ended, kept] = [randomUUID(), randomUUID()];
+    const onB = await nodeB.connect(`${userId}.${ended}`);
+    const keptOnB = await nodeB.connect(`${userId}.${kept}`);
+    nodeA.hub.disconnectSessions([ended]);
+    expect((await onB.closed).code).toBe(4401);
+    // The other session's socket on B is still served, through the relay too.
+    nodeA.hub.publish({ type: "associationMembership.changed", room: `user:${userId}`, data: { associationId: randomUUID(), userId, role: "member" } });
+    await keptOnB.next((m) => m.type === "associationMembership.changed");
+    expect(keptOnB.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it("announces the ended sessions before it stops, as an administration command's short-lived hub does", async () => {
+    const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+    const command = new RealtimeHub({ relay: new RedisRelay(redisUrl, logger, `test-cli-${randomUUID()}`), authorizeRoom: async () => true, logger });
+    const node = await startHub({ relay: new RedisRelay(redisUrl, logger, `test-node-${randomUUID()}`) });
+    await Promise.all([command.start(), node.hub.start()]);
+    const sessionId = randomUUID();
+    const socket = await node.connect(`${randomUUID()}.${sessionId}`);
+    command.disconnectSessions([sessionId]);
+    await command.close();
+    expect((await socket.closed).code).toBe(4401);
   });
 });

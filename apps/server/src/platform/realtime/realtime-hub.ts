@@ -27,6 +27,8 @@ export interface RealtimeHubOptions {
 interface Connection {
   socket: WebSocket;
   userId: string;
+  /** The session the socket was opened with (null: none, as in the hub's own tests); closing it closes the socket. */
+  sessionId: string | null;
   rooms: Set<RoomName>;
   alive: boolean;
   /** Messages of one socket are handled in order, one at a time; this is the tail of its queue. */
@@ -36,7 +38,13 @@ interface Connection {
 
 /** Close codes the web app reacts to (4000–4999 are the application's own). */
 export const closeCodes = {
+  /** No live session at upgrade time. The web app reads its session again instead of reconnecting. */
   unauthenticated: 4401,
+  /**
+   * The socket's session was closed (sign-out, here or elsewhere, password reset or change): deliberately the same
+   * code as `unauthenticated`, since the client must react the same way; the reason text tells them apart in logs.
+   */
+  sessionEnded: 4401,
   originRefused: 4403,
   tooManySockets: 4429,
   invalidMessage: 1008,
@@ -54,6 +62,7 @@ const maxQueuedMessages = 50;
 export class RealtimeHub {
   private readonly rooms = new Map<RoomName, Set<Connection>>();
   private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly bySession = new Map<string, Set<Connection>>();
   /** Bumped whenever a user's access is re-checked, so a subscription authorised before that is checked again. */
   private readonly accessRevision = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -74,7 +83,10 @@ export class RealtimeHub {
 
   /** Starts receiving other nodes' messages. */
   start(): Promise<void> {
-    return this.options.relay.start((message) => this.deliverLocally(message));
+    return this.options.relay.start(
+      (message) => this.deliverLocally(message),
+      (sessionIds) => this.disconnectSessionsLocally(sessionIds),
+    );
   }
 
   get socketCount(): number {
@@ -83,8 +95,8 @@ export class RealtimeHub {
     return n;
   }
 
-  /** Takes over an open socket of a signed-in user. */
-  attach(socket: WebSocket, userId: string): void {
+  /** Takes over an open socket of a signed-in user, opened with `sessionId` (the session's id, never its token). */
+  attach(socket: WebSocket, userId: string, sessionId: string | null): void {
     if (this.closed) {
       socket.close(closeCodes.goingAway, "server shutting down");
       return;
@@ -94,9 +106,14 @@ export class RealtimeHub {
       socket.close(closeCodes.tooManySockets, "too many connections");
       return;
     }
-    const conn: Connection = { socket, userId, rooms: new Set(), alive: true, queue: Promise.resolve(), queued: 0 };
+    const conn: Connection = { socket, userId, sessionId, rooms: new Set(), alive: true, queue: Promise.resolve(), queued: 0 };
     own.add(conn);
     this.byUser.set(userId, own);
+    if (sessionId) {
+      const ofSession = this.bySession.get(sessionId) ?? new Set<Connection>();
+      ofSession.add(conn);
+      this.bySession.set(sessionId, ofSession);
+    }
     socket.on("pong", () => {
       conn.alive = true;
     });
@@ -111,6 +128,16 @@ export class RealtimeHub {
     if (this.closed) return;
     this.deliverLocally(message);
     this.options.relay.publish(message);
+  }
+
+  /**
+   * Closes the sockets opened with these sessions, on every node: called once the sessions are deleted, so that a
+   * signed-out browser stops receiving its rooms' events. Only the ids (digests of the tokens) cross the relay.
+   */
+  disconnectSessions(sessionIds: readonly string[]): void {
+    if (this.closed || sessionIds.length === 0) return;
+    this.disconnectSessionsLocally(sessionIds);
+    this.options.relay.publishSessionsEnded([...sessionIds]);
   }
 
   /** Checks again every room the user's sockets on this node are in, and leaves those they may no longer join. */
@@ -142,6 +169,14 @@ export class RealtimeHub {
     clearInterval(this.heartbeat);
     this.disconnectAll();
     await this.options.relay.close();
+  }
+
+  private disconnectSessionsLocally(sessionIds: readonly string[]): void {
+    for (const sessionId of sessionIds) {
+      const conns = this.bySession.get(sessionId);
+      if (!conns) continue;
+      for (const conn of conns) conn.socket.close(closeCodes.sessionEnded, "session ended");
+    }
   }
 
   private deliverLocally(message: ServerMessage): void {
@@ -246,6 +281,11 @@ export class RealtimeHub {
     if (own && own.size === 0) {
       this.byUser.delete(conn.userId);
       this.accessRevision.delete(conn.userId);
+    }
+    if (conn.sessionId) {
+      const ofSession = this.bySession.get(conn.sessionId);
+      ofSession?.delete(conn);
+      if (ofSession && ofSession.size === 0) this.bySession.delete(conn.sessionId);
     }
   }
 

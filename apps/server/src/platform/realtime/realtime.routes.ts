@@ -26,7 +26,7 @@ export async function registerRealtimeRoute(app: HttpServer, hub: RealtimeHub, o
       socket.close(closeCodes.unauthenticated, "sign in first");
       return;
     }
-    hub.attach(socket, request.actor.userId);
+    hub.attach(socket, request.actor.userId, request.actor.sessionId);
   });
 }
 

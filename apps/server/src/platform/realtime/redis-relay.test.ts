@@ -26,9 +26,13 @@ describe("Redis relay between nodes", () => {
 
   async function startNode(name: string) {
     const received: ServerMessage[] = [];
+    const ended: string[] = [];
     const relay = new RedisRelay(redisUrl, logger, name);
-    await relay.start((m) => received.push(m));
-    return { relay, received };
+    await relay.start(
+      (m) => received.push(m),
+      (ids) => ended.push(...ids),
+    );
+    return { relay, received, ended };
   }
 
   /** Publishes until the other node has it: delivery is checked, not timed. */
@@ -51,6 +55,20 @@ describe("Redis relay between nodes", () => {
     // Other test processes may share this Redis: only our own rooms are looked at.
     expect(b.received.filter((m) => m.room === `sphere:${sphereId}`)).toEqual([message(sphereId)]);
     expect(a.received.map((m) => m.room)).not.toContain(`sphere:${sphereId}`);
+    await a.relay.close();
+    await b.relay.close();
+  });
+
+  it("brings the ids of closed sessions to the other nodes, not back to the one that closed them", async () => {
+    const a = await startNode(`test-a-${randomUUID()}`);
+    const b = await startNode(`test-b-${randomUUID()}`);
+    const [one, two] = [randomUUID(), randomUUID()];
+    a.relay.publishSessionsEnded([one, two]);
+    const sentinel = randomUUID();
+    b.relay.publishSessionsEnded([sentinel]); // once `a` has it, its own earlier message would be there too
+    while (!a.ended.includes(sentinel) || !b.ended.includes(two)) await new Promise((r) => setTimeout(r, 20));
+    expect(b.ended.filter((id) => id === one || id === two)).toEqual([one, two]);
+    expect(a.ended).not.toContain(one);
     await a.relay.close();
     await b.relay.close();
   });

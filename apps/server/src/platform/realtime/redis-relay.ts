@@ -10,11 +10,15 @@ import type { RealtimeRelay } from "./realtime-relay.js";
 // How long a starting node waits for its subscription before serving anyway (Redis down: it keeps retrying).
 const subscribeWait = 5_000;
 
-interface Envelope {
-  /** The publishing node: it has delivered to its own sockets already. */
-  origin: string;
-  message: ServerMessage;
-}
+/**
+ * What crosses the channel: a room's event, or an instruction to every node, told apart by `type`. The publishing
+ * node (`origin`) has acted on its own sockets already. An envelope without `type` is an event (as sent before
+ * instructions existed); a node that does not know a type ignores it.
+ */
+type Envelope =
+  | { origin: string; type?: "event"; message: ServerMessage }
+  /** Sessions closed on the origin node: every node closes the sockets opened with them. Ids only, never tokens. */
+  | { origin: string; type: "sessions.ended"; sessionIds: string[] };
 
 /**
  * Redis pub/sub between the nodes of an instance. A Redis restart is survived: ioredis reconnects and
@@ -41,7 +45,7 @@ export class RedisRelay implements RealtimeRelay {
     watchConnection(this.subscriber, "subscriber", logger);
   }
 
-  async start(deliver: (message: ServerMessage) => void): Promise<void> {
+  async start(deliver: (message: ServerMessage) => void, endSessions: (sessionIds: string[]) => void): Promise<void> {
     this.subscriber.on("message", (_channel: string, text: string) => {
       let envelope: Envelope;
       try {
@@ -50,7 +54,12 @@ export class RedisRelay implements RealtimeRelay {
         this.logger.warn("ignored an unreadable real-time message from Redis");
         return;
       }
-      if (envelope.origin !== this.nodeId && envelope.message) deliver(envelope.message);
+      if (typeof envelope !== "object" || envelope === null || envelope.origin === this.nodeId) return;
+      if (envelope.type === "sessions.ended") {
+        if (Array.isArray(envelope.sessionIds)) endSessions(envelope.sessionIds.filter((id): id is string => typeof id === "string"));
+      } else if ((envelope.type ?? "event") === "event" && envelope.message) {
+        deliver(envelope.message);
+      }
     });
     const subscribed = this.subscriber.subscribe(this.channel).then(
       () => true,
@@ -69,10 +78,20 @@ export class RedisRelay implements RealtimeRelay {
   }
 
   publish(message: ServerMessage): void {
-    const envelope: Envelope = { origin: this.nodeId, message };
-    this.publisher.publish(this.channel, JSON.stringify(envelope)).catch((err: unknown) => {
+    this.send({ origin: this.nodeId, type: "event", message }).catch((err: unknown) => {
       this.logger.warn({ err, type: message.type, room: message.room }, "real-time relay: an event could not be sent to other nodes");
     });
+  }
+
+  publishSessionsEnded(sessionIds: string[]): void {
+    this.send({ origin: this.nodeId, type: "sessions.ended", sessionIds }).catch((err: unknown) => {
+      // Those sockets stay open on the other nodes until they reconnect (then refused): the sessions are gone.
+      this.logger.warn({ err, count: sessionIds.length }, "real-time relay: closed sessions could not be announced to other nodes");
+    });
+  }
+
+  private send(envelope: Envelope): Promise<number> {
+    return this.publisher.publish(this.channel, JSON.stringify(envelope));
   }
 
   async close(): Promise<void> {

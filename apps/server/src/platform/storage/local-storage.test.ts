@@ -62,4 +62,20 @@ describe("local disk: crash safety", () => {
     expect(await driver.removeStaleTemporaryFiles(0)).toBe(1);
     expect(await listFiles(path.join(root, "killed"))).toEqual([]);
   });
+
+  it("never lists temporary files, nor files newer than asked", async () => {
+    const driver = new LocalStorageDriver(root);
+    await driver.put("listing/kept.webp", Buffer.from("x"), { contentType: "image/webp" });
+    await fs.writeFile(path.join(root, "listing", ".kept.webp.0123abcd.tmp"), "partial");
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await fs.utimes(path.join(root, "listing", ".kept.webp.0123abcd.tmp"), old, old);
+    const listed = async (olderThan: Date) => {
+      const keys: string[] = [];
+      for await (const o of driver.list("listing/", { olderThan })) keys.push(o.key);
+      return keys;
+    };
+    expect(await listed(new Date(Date.now() - 60 * 60 * 1000))).toEqual([]);
+    await fs.utimes(path.join(root, "listing", "kept.webp"), old, old);
+    expect(await listed(new Date(Date.now() - 60 * 60 * 1000))).toEqual(["listing/kept.webp"]);
+  });
 });

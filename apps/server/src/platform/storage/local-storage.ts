@@ -5,7 +5,15 @@ import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ChecksumStream } from "./checksum-stream.js";
 import { contentTypeOfKey } from "./content-types.js";
-import { assertValidStorageKey, type PutOptions, type StorageDriver, type StoredObject } from "./storage-driver.js";
+import {
+  assertValidStorageKey,
+  isValidStorageKey,
+  type ListedObject,
+  type ListOptions,
+  type PutOptions,
+  type StorageDriver,
+  type StoredObject,
+} from "./storage-driver.js";
 
 const temporarySuffix = ".tmp";
 
@@ -80,6 +88,38 @@ export class LocalStorageDriver implements StorageDriver {
       if (isMissing(err)) return false;
       throw err;
     }
+  }
+
+  /**
+   * Walks the directories under the prefix one entry at a time (opendir), so a large tree is never read whole.
+   * Dot-prefixed entries (temporary files of writes in flight or killed) are skipped: keys never name them.
+   */
+  async *list(prefix: string, options: ListOptions): AsyncIterable<ListedObject> {
+    const base = prefix.slice(0, prefix.lastIndexOf("/") + 1);
+    if (base !== "") assertValidStorageKey(base.slice(0, -1));
+    const limit = options.olderThan.getTime();
+    const walk = async function* (directory: string, keyPrefix: string): AsyncGenerator<ListedObject> {
+      let dir;
+      try {
+        dir = await fs.opendir(directory);
+      } catch (err) {
+        if (isMissing(err)) return;
+        throw err;
+      }
+      for await (const entry of dir) {
+        if (entry.name.startsWith(".")) continue;
+        const key = keyPrefix + entry.name;
+        if (entry.isDirectory()) {
+          // Only directories that can hold keys under the prefix (the prefix may end inside a directory name).
+          if (`${key}/`.startsWith(prefix) || prefix.startsWith(`${key}/`)) yield* walk(path.join(directory, entry.name), `${key}/`);
+        } else if (entry.isFile() && key.startsWith(prefix) && isValidStorageKey(key)) {
+          // Deleted since it was read from the directory (by a concurrent sweep, a replaced image): not listed.
+          const stat = await fs.stat(path.join(directory, entry.name)).catch(() => null);
+          if (stat && stat.mtimeMs < limit) yield { key, lastModified: stat.mtime };
+        }
+      }
+    };
+    yield* walk(path.join(this.root, ...base.split("/").filter(Boolean)), base);
   }
 
   /**

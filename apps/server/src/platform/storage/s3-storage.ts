@@ -4,6 +4,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NoSuchKey,
   NotFound,
   S3Client,
@@ -11,7 +12,14 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { ChecksumStream } from "./checksum-stream.js";
-import { assertValidStorageKey, type PutOptions, type StorageDriver, type StoredObject } from "./storage-driver.js";
+import {
+  assertValidStorageKey,
+  type ListedObject,
+  type ListOptions,
+  type PutOptions,
+  type StorageDriver,
+  type StoredObject,
+} from "./storage-driver.js";
 
 export interface S3StorageSettings {
   bucket: string;
@@ -102,6 +110,23 @@ export class S3StorageDriver implements StorageDriver {
       if (isMissing(err)) return false;
       throw err;
     }
+  }
+
+  /** ListObjectsV2, one page at a time: only the current page (at most `pageSize` keys) is held in memory. */
+  async *list(prefix: string, options: ListOptions): AsyncIterable<ListedObject> {
+    const limit = options.olderThan.getTime();
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, MaxKeys: options.pageSize ?? 1000, ContinuationToken: continuationToken }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (object.Key && object.LastModified && object.LastModified.getTime() < limit) {
+          yield { key: object.Key, lastModified: object.LastModified };
+        }
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
   }
 
   async close(): Promise<void> {

@@ -128,6 +128,27 @@ export function describeStorageDriver(name: string, open: () => Promise<{ driver
       expect(await driver.exists(k)).toBe(false);
     });
 
+    it("lists the objects under a prefix written before a date, page after page", async () => {
+      const dir = key("listed");
+      const keys = ["a.webp", "b.webp", "c.webp", "sub/d.webp", "sub/deeper/e.webp"].map((k) => `${dir}/${k}`);
+      for (const k of keys) await driver.put(k, Buffer.from(k), { contentType: "image/webp" });
+      await driver.put(`${dir}-sibling/f.webp`, Buffer.from("f"), { contentType: "image/webp" });
+      const listed = async (prefix: string, olderThan: Date) => {
+        const found: string[] = [];
+        for await (const o of driver.list(prefix, { olderThan, pageSize: 2 })) {
+          expect(o.lastModified).toBeInstanceOf(Date);
+          found.push(o.key);
+        }
+        return found.sort();
+      };
+      const future = new Date(Date.now() + 60_000);
+      expect(await listed(`${dir}/`, future)).toEqual(keys);
+      expect(await listed(`${dir}/sub/`, future)).toEqual(keys.slice(3));
+      expect(await listed(`${dir}/s`, future)).toEqual(keys.slice(3));
+      expect(await listed(`${dir}/`, new Date(Date.now() - 60_000))).toEqual([]);
+      expect(await listed(key("empty/"), future)).toEqual([]);
+    });
+
     it.each(["", "../escape.txt", "/etc/passwd", "a/../../b.txt", "a//b.txt", "a/./b.txt", ".hidden", "a/.x.tmp", "a\\b.txt", "a/", "x".repeat(600)])(
       "rejects the key %j before touching the storage",
       async (bad) => {

@@ -12,6 +12,18 @@ export interface StoredObject {
   size: number;
 }
 
+export interface ListOptions {
+  /** Only objects last written before this instant. */
+  olderThan: Date;
+  /** Keys asked of the backend per request (S3 MaxKeys; default 1000). The local driver reads entry by entry. */
+  pageSize?: number;
+}
+
+export interface ListedObject {
+  key: string;
+  lastModified: Date;
+}
+
 /**
  * Where files live: the local data directory on one node, S3-compatible storage when several nodes share files.
  * A `put` resolves only once the object is durable under its final key; before that, readers see the previous
@@ -25,6 +37,12 @@ export interface StorageDriver {
   /** Removes the object; removing a missing key is not an error (deletes are retried after crashes). */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /**
+   * The objects whose key starts with `prefix`, produced as the backend pages through them (never the whole
+   * listing in memory), in no particular order. Deleting listed keys while iterating is allowed.
+   * The local driver's temporary files are not objects and are never listed.
+   */
+  list(prefix: string, options: ListOptions): AsyncIterable<ListedObject>;
   /** Releases connections; the driver is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -45,8 +63,10 @@ const segmentPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
  * Both drivers call this, so a key that works on one works on the other.
  */
 export function assertValidStorageKey(key: string): void {
-  if (key.length === 0 || key.length > 512) throw new InvalidStorageKeyError(key);
-  if (!key.split("/").every((segment) => segment.length <= 200 && segmentPattern.test(segment))) {
-    throw new InvalidStorageKeyError(key);
-  }
+  if (!isValidStorageKey(key)) throw new InvalidStorageKeyError(key);
+}
+
+export function isValidStorageKey(key: string): boolean {
+  if (key.length === 0 || key.length > 512) return false;
+  return key.split("/").every((segment) => segment.length <= 200 && segmentPattern.test(segment));
 }
