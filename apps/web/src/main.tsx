@@ -6,7 +6,7 @@ import "./styles/app.css";
 import { isApiError } from "./app/api";
 import { guessLanguage, initI18n } from "./app/i18n";
 import { createAppRouter } from "./app/router";
-import { installCsrfRefresher, sessionKey } from "./app/session";
+import { installCsrfRefresher, sessionKey, startOverSignedOut } from "./app/session";
 import type { SessionState } from "@trame/contracts";
 
 const queryClient: QueryClient = new QueryClient({
@@ -23,10 +23,7 @@ const queryClient: QueryClient = new QueryClient({
     onError: (error) => {
       // The session ended elsewhere (signed out from another device): start again from the sign-in page.
       const session = queryClient.getQueryData<SessionState>(sessionKey);
-      if (isApiError(error) && error.code === "UNAUTHENTICATED" && session?.user) {
-        const here = window.location.pathname + window.location.search;
-        window.location.assign(`/sign-in?redirect=${encodeURIComponent(here)}`);
-      }
+      if (isApiError(error) && error.code === "UNAUTHENTICATED" && session?.user) startOverSignedOut();
     },
   }),
 });

@@ -14,6 +14,10 @@ export function loadCliConfig(): Config {
 /**
  * Runs an administration command on the configured database (migrations applied first, as at server start), then
  * closes it. Background jobs are never started here: the command does its work and exits.
+ * The context has its own real-time hub, without sockets: with REDIS_URL its relay announces what the command
+ * does to the running nodes (e.g. the sessions a password reset closed: their sockets are closed there; closing the
+ * context sends what is pending before it quits). Without Redis no other process hears it: a server on the same
+ * PostgreSQL keeps those sockets open until they reconnect, which is then refused (4401) since the sessions are gone.
  */
 export async function withAppContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config: Config = { ...loadCliConfig(), jobsEnabled: false };

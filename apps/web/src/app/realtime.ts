@@ -5,6 +5,8 @@ import { backoffDelay } from "./text";
 type Listener = (message: ServerMessage) => void;
 
 const PING_INTERVAL_MS = 25_000;
+/** The server's close code for a socket without a live session: never signed in, or its session was closed. */
+const SESSION_ENDED_CODE = 4401;
 
 /**
  * One WebSocket per tab to /api/v1/realtime, authenticated by the session cookie. Rooms are reference-counted
@@ -16,6 +18,7 @@ export class RealtimeClient {
   private readonly rooms = new Map<RoomName, number>();
   private readonly listeners = new Set<Listener>();
   private readonly reconnectListeners = new Set<() => void>();
+  private readonly sessionEndedListeners = new Set<() => void>();
   private attempt = 0;
   private everConnected = false;
   private reconnectTimer: number | undefined;
@@ -69,6 +72,15 @@ export class RealtimeClient {
     return () => this.reconnectListeners.delete(listener);
   }
 
+  /**
+   * Called when the server closed the socket because the session is no longer valid (signed out here or elsewhere,
+   * password changed): the client stops instead of reconnecting in a loop, and the app reads its session again.
+   */
+  onSessionEnded(listener: () => void): () => void {
+    this.sessionEndedListeners.add(listener);
+    return () => this.sessionEndedListeners.delete(listener);
+  }
+
   private send(message: ClientMessage): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
   }
@@ -102,10 +114,17 @@ export class RealtimeClient {
       }
       if (isServerMessage(message)) for (const listener of this.listeners) listener(message);
     });
-    socket.addEventListener("close", () => {
+    socket.addEventListener("close", (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       window.clearInterval(this.pingTimer);
+      if (event.code === SESSION_ENDED_CODE) {
+        // Paused, rooms kept: if the same person is still signed in (a new session), start() picks up where it was.
+        this.active = false;
+        window.clearTimeout(this.reconnectTimer);
+        for (const listener of this.sessionEndedListeners) listener();
+        return;
+      }
       this.scheduleReconnect();
     });
   }

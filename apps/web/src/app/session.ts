@@ -32,6 +32,29 @@ export async function refreshSession(queryClient: QueryClient): Promise<SessionS
   return queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
 }
 
+/** The session ended elsewhere: start again from the sign-in page, with a full load (nothing of this person stays). */
+export function startOverSignedOut(): void {
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(`/sign-in?redirect=${encodeURIComponent(here)}`);
+}
+
+/**
+ * The server closed the real-time socket because its session ended (signed out from another device, password
+ * changed or reset): the session is read again; still the same person (signed in again meanwhile, in another tab),
+ * the socket comes back, otherwise the page starts over signed out.
+ */
+export async function handleSessionEnded(queryClient: QueryClient, userId: string, resume: () => void): Promise<void> {
+  // Read outside the cache first: a cached `user: null` would re-render pages that need someone signed in.
+  const session = await api<SessionState>("/session").catch(() => null);
+  if (session?.user?.id !== userId) {
+    startOverSignedOut();
+    return;
+  }
+  setCsrfToken(session.csrfToken);
+  queryClient.setQueryData(sessionKey, session);
+  resume();
+}
+
 export function installCsrfRefresher(queryClient: QueryClient): void {
   setCsrfRefresher(async () => {
     await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });

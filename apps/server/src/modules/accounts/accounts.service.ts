@@ -256,7 +256,7 @@ export async function resetPasswordByEmail(ctx: AppContext, email: string, newPa
     const closed = await deleteUserSessions(tx, user.id, null);
     return { updated: await updateUser(tx, user.id, { passwordHash }), closed };
   });
-  // From the CLI too: with REDIS_URL its hub announces them to the running nodes (see cli/context.ts).
+  // From the CLI too: with REDIS_URL its hub announces them to the running nodes (see cli/context.ts, withAppContext).
   ctx.realtime.disconnectSessions(closed);
   if (!updated) throw notFound("An account with this e-mail address");
   return updated;

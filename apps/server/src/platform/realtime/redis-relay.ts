@@ -40,7 +40,9 @@ export class RedisRelay implements RealtimeRelay {
     this.channel = `${keyPrefix}realtime:v1`;
     // Pending publishes fail after two reconnection attempts instead of piling up during a long outage.
     this.publisher = new Redis(url, { maxRetriesPerRequest: 2, connectionName: `${name}-pub` });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${name}-sub` });
+    // No ready check on the subscriber: its INFO could reach Redis after SUBSCRIBE (ioredis issue 2037), be refused
+    // in subscriber mode, and drop the connection, losing what is published until it has resubscribed.
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, connectionName: `${name}-sub`, enableReadyCheck: false });
     watchConnection(this.publisher, "publisher", logger);
     watchConnection(this.subscriber, "subscriber", logger);
   }

@@ -7,7 +7,7 @@ import { Button } from "../../components/button";
 import { applyLanguage } from "../i18n";
 import { isApiError } from "../api";
 import { realtime } from "../realtime";
-import { useSession } from "../session";
+import { handleSessionEnded, useSession } from "../session";
 import { associationBrandingQuery, associationBySlugQuery } from "../../features/associations/associations.queries";
 import { canAdministerAssociation } from "../../features/associations/association-abilities";
 import { useSignOut } from "../../features/accounts/accounts.queries";
@@ -41,7 +41,10 @@ function useLanguageOfUser(language: "fr" | "en" | undefined) {
   }, [language, i18n]);
 }
 
-/** One WebSocket while someone is signed in; after a reconnection, re-read what is on screen. */
+/**
+ * One WebSocket while someone is signed in; after a reconnection, re-read what is on screen. Closed by the server
+ * because the session ended, it is not reopened: the session is read again (see handleSessionEnded).
+ */
 function useRealtimeConnection(userId: string | null) {
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -49,8 +52,10 @@ function useRealtimeConnection(userId: string | null) {
     realtime.start();
     const unsubscribe = realtime.subscribe(`user:${userId}`);
     const off = realtime.onReconnect(() => void queryClient.invalidateQueries());
+    const offEnded = realtime.onSessionEnded(() => void handleSessionEnded(queryClient, userId, () => realtime.start()));
     return () => {
       off();
+      offEnded();
       unsubscribe();
       realtime.stop();
     };
