@@ -1,11 +1,8 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../test/test-app.js";
+import type { TestApp } from "../../test/test-app.js";
 import { createAssociation, createMember, createUser } from "../../test/factories.js";
-import { startS3Server, type TestS3Server } from "../../test/s3-server.js";
+import { startStorageTestApp, type StorageDriverName } from "../../test/storage-test-app.js";
 import { listAuditRecords } from "../../platform/audit/audit.repository.js";
 import { imageFile, multipart, pngOf } from "../../platform/images/multipart.test-helpers.js";
 import { findAssociationLogoKey } from "./associations.repository.js";
@@ -13,22 +10,12 @@ import { findAssociationLogoKey } from "./associations.repository.js";
 // The same behaviour on both storage drivers: the data directory, and a real in-process S3 server.
 describe.each(["local disk", "S3"])("association logo routes (%s storage)", (driver) => {
   let t: TestApp;
-  let s3: TestS3Server | undefined;
-  let dataDir: string;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "trame-logo-"));
-    const env: Record<string, string> = { TRAME_DATA_DIR: dataDir };
-    if (driver === "S3") {
-      s3 = await startS3Server();
-      const { bucket, endpoint, accessKeyId, secretAccessKey } = s3.settings;
-      Object.assign(env, { S3_BUCKET: bucket, S3_ENDPOINT: endpoint!, S3_ACCESS_KEY_ID: accessKeyId!, S3_SECRET_ACCESS_KEY: secretAccessKey! });
-    }
-    t = await createTestApp(env);
+    ({ t, close } = await startStorageTestApp(driver as StorageDriverName, "trame-logo-"));
   });
   afterAll(async () => {
-    await t?.close();
-    await s3?.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await close?.();
   });
 
   const upload = (client: ReturnType<TestApp["client"]>, associationId: string, file: { body: Buffer; headers: Record<string, string> }) =>

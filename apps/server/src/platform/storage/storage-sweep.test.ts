@@ -1,10 +1,9 @@
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../test/test-app.js";
+import type { TestApp } from "../../test/test-app.js";
 import { createAssociation, createUser } from "../../test/factories.js";
-import { startS3Server, type TestS3Server } from "../../test/s3-server.js";
+import { startStorageTestApp, type StorageDriverName } from "../../test/storage-test-app.js";
 import { swapAssociationLogoKey } from "../../modules/associations/associations.repository.js";
 import { swapUserAvatarKey } from "../../modules/accounts/accounts.repository.js";
 import { sweepUnreferencedFiles, type SweepOptions } from "./storage-sweep.js";
@@ -14,22 +13,13 @@ const hex = () => Math.random().toString(16).slice(2).padEnd(12, "0");
 // The registered key spaces of the real modules (logos, avatars), against the real database, on both drivers.
 describe.each(["local disk", "S3"])("storage sweep (%s)", (driver) => {
   let t: TestApp;
-  let s3: TestS3Server | undefined;
   let dataDir: string;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "trame-sweep-"));
-    const env: Record<string, string> = { TRAME_DATA_DIR: dataDir };
-    if (driver === "S3") {
-      s3 = await startS3Server();
-      const { bucket, endpoint, accessKeyId, secretAccessKey } = s3.settings;
-      Object.assign(env, { S3_BUCKET: bucket, S3_ENDPOINT: endpoint!, S3_ACCESS_KEY_ID: accessKeyId!, S3_SECRET_ACCESS_KEY: secretAccessKey! });
-    }
-    t = await createTestApp(env);
+    ({ t, dataDir, close } = await startStorageTestApp(driver as StorageDriverName, "trame-sweep-"));
   });
   afterAll(async () => {
-    await t?.close();
-    await s3?.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await close?.();
   });
 
   const store = async (key: string) => {
