@@ -16,7 +16,8 @@ export function registerAccountsJobs(ctx: AppContext): void {
 }
 
 export async function purgeAccountsLeftovers(ctx: AppContext): Promise<void> {
-  const sessions = await purgeExpiredSessions(ctx.db);
+  // A session that expired while a page stayed open: its socket closes like at a sign-out.
+  const sessions = await purgeExpiredSessions(ctx.db, (ids) => ctx.realtime.disconnectSessions(ids));
   const emailTokens = await purgeEmailTokens(ctx.db);
   if (sessions + emailTokens > 0) ctx.logger.info({ sessions, emailTokens }, "purged expired sessions and e-mail tokens");
 }

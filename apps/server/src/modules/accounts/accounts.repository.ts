@@ -211,12 +211,14 @@ async function deleteInBatches(db: DbOrTx, deleteBatch: () => Promise<number>): 
   }
 }
 
-export async function purgeExpiredSessions(db: DbOrTx): Promise<number> {
+/** `onDeleted` hears each committed batch's session ids (their open sockets are then closed). */
+export async function purgeExpiredSessions(db: DbOrTx, onDeleted: (sessionIds: string[]) => void = () => {}): Promise<number> {
   return deleteInBatches(db, async () => {
     const rows = await db
       .delete(sessions)
       .where(sql`${sessions.id} IN (SELECT id FROM sessions WHERE expires_at < now() LIMIT ${PURGE_BATCH})`)
       .returning({ id: sessions.id });
+    if (rows.length > 0) onDeleted(rows.map((r) => r.id));
     return rows.length;
   });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
@@ -8,6 +9,8 @@ import { TestSocket } from "../../platform/realtime/realtime.test-helpers.js";
 import { completePasswordReset, requestPasswordReset, resetPasswordByEmail } from "./accounts.service.js";
 import { findLastMailTo, tokenOfMail } from "./accounts.test-helpers.js";
 import { openSession } from "./sessions.service.js";
+import { purgeAccountsLeftovers } from "./accounts.jobs.js";
+import { sessions } from "./accounts.tables.js";
 import { hashToken } from "./session-tokens.js";
 
 const NEW_PASSWORD = "Une-Autre-Phrase-Solide-42";
@@ -45,6 +48,17 @@ describe("WebSockets of closed sessions", () => {
     t.ctx.events.emit("associationMembership.changed", { associationId, userId, role: "member" });
     for (const socket of sockets) await socket.next((m) => m.type === "associationMembership.changed" && m.data?.associationId === associationId);
   }
+
+  it("the purge of expired sessions closes their sockets and keeps the live ones", async () => {
+    const user = await createUser(t.ctx);
+    const expired = await browser(user.id);
+    const live = await browser(user.id);
+    await t.ctx.db.update(sessions).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(sessions.id, expired.sessionId));
+    await purgeAccountsLeftovers(t.ctx);
+    expect((await expired.socket.closed).code).toBe(4401);
+    await expectServed(user.id, live.socket);
+    live.socket.close();
+  });
 
   it("signing out closes that session's socket, not the socket of another session of the same person", async () => {
     const user = await createUser(t.ctx);
