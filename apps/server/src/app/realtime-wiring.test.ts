@@ -1,18 +1,16 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test/test-app.js";
 import { addToSphere, createAssociation, createMember, createSphere, createUser } from "../test/factories.js";
 import { openSession } from "../modules/accounts/sessions.service.js";
 import { SESSION_COOKIE } from "../platform/http/request-actor.js";
-import { TestSocket } from "../platform/realtime/realtime.test-helpers.js";
+import { listenForSockets, TestSocket } from "../platform/realtime/realtime.test-helpers.js";
 
 describe("real-time hub, wired to the modules", () => {
   let t: TestApp;
   let url: string;
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    url = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/realtime`;
+    url = await listenForSockets(t.app);
   });
   afterAll(async () => {
     await t?.close();
@@ -168,10 +166,10 @@ describe("real-time hub, wired to the modules", () => {
 
   it("closes every socket, with 1001, when the application stops", async () => {
     const local = await createTestApp();
-    await local.app.listen({ port: 0, host: "127.0.0.1" });
+    const localUrl = await listenForSockets(local.app);
     const user = await createUser(local.ctx);
     const { token } = await openSession(local.ctx, user.id, { userAgent: "vitest", ip: "127.0.0.1" });
-    const socket = await TestSocket.open(`ws://127.0.0.1:${(local.app.server.address() as AddressInfo).port}/api/v1/realtime`, {
+    const socket = await TestSocket.open(localUrl, {
       cookie: `${SESSION_COOKIE}=${token}`,
     });
     await socket.next((m) => m.type === "subscribed");

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { createUser, TEST_PASSWORD } from "../../test/factories.js";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../../platform/http/request-actor.js";
-import { TestSocket } from "../../platform/realtime/realtime.test-helpers.js";
+import { listenForSockets, TestSocket } from "../../platform/realtime/realtime.test-helpers.js";
 import { completePasswordReset, requestPasswordReset, resetPasswordByEmail } from "./accounts.service.js";
 import { findLastMailTo, tokenOfMail } from "./accounts.test-helpers.js";
 import { openSession } from "./sessions.service.js";
@@ -22,8 +21,7 @@ describe("WebSockets of closed sessions", () => {
   let url: string;
   beforeAll(async () => {
     t = await createTestApp();
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    url = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1/realtime`;
+    url = await listenForSockets(t.app);
   });
   afterAll(async () => {
     await t?.close();

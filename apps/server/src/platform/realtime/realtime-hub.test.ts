@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import WebSocket from "ws";
@@ -10,7 +9,7 @@ import { InProcessRelay } from "./realtime-relay.js";
 import { RedisRelay } from "./redis-relay.js";
 import { RealtimeHub, type RealtimeHubOptions } from "./realtime-hub.js";
 import { registerRealtimeRoute } from "./realtime.routes.js";
-import { TestSocket } from "./realtime.test-helpers.js";
+import { listenForSockets, socketUrlOf, TestSocket } from "./realtime.test-helpers.js";
 
 // The hub's own mechanics, on a real HTTP server with real sockets. Sessions are not what is tested here: the
 // session cookie carries the user id directly, and the session id after a dot when there is one (the wired
@@ -30,9 +29,8 @@ async function startHub(options: Partial<RealtimeHubOptions> = {}) {
   );
   const hub = new RealtimeHub({ relay: new InProcessRelay(), authorizeRoom: async () => true, logger, ...options });
   await app.register(async (api) => registerRealtimeRoute(api as HttpServer, hub, { publicUrl: "http://localhost:3000" }), { prefix: "/api/v1" });
-  await app.listen({ port: 0, host: "127.0.0.1" });
   open.push({ app, hub });
-  const url = `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/realtime`;
+  const url = await listenForSockets(app);
   /** `userId`, or `userId.sessionId` for a socket opened with a session. */
   const connect = async (userId: string, wsOptions: WebSocket.ClientOptions = {}) => {
     const socket = await TestSocket.open(url, { cookie: `trame_session=${userId}` }, wsOptions);
@@ -163,7 +161,7 @@ describe("real-time hub", () => {
     const userId = randomUUID();
     await connect(userId);
     await connect(userId);
-    const third = await TestSocket.open(`ws://127.0.0.1:${(open[0]!.app.server.address() as AddressInfo).port}/api/v1/realtime`, {
+    const third = await TestSocket.open(socketUrlOf(open[0]!.app), {
       cookie: `trame_session=${userId}`,
     });
     expect((await third.closed).code).toBe(4429);

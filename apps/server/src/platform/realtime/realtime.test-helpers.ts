@@ -1,5 +1,18 @@
 // A WebSocket client for tests: collects what the hub sends and waits for a message matching a predicate.
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
 import WebSocket from "ws";
+
+/** Makes an app listen on a free local port and returns the address of its real-time endpoint. */
+export async function listenForSockets(app: Pick<FastifyInstance, "listen" | "server">): Promise<string> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  return socketUrlOf(app);
+}
+
+/** The real-time endpoint of an app that already listens. */
+export function socketUrlOf(app: Pick<FastifyInstance, "server">): string {
+  return `ws://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/realtime`;
+}
 
 export type Received = { type: string; room?: string; data?: Record<string, unknown> };
 
