@@ -7,7 +7,6 @@ import { toPage } from "../../platform/db/cursor.js";
 import { conflict, notFound } from "../../platform/http/app-error.js";
 import { actorUserId } from "../associations/association-access.js";
 import { findAssociationMembership } from "../associations/association-members.repository.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
 import { decodeTimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { addSphereMemberInTx } from "./sphere-members.service.js";
 import {
@@ -19,7 +18,7 @@ import {
 } from "./sphere-requests.repository.js";
 import { assertSphereAbility, getVisibleSphere } from "./sphere-access.js";
 import { presentJoinRequest } from "./spheres.presenter.js";
-import { lockSphere } from "./spheres.repository.js";
+import { changeSphere } from "./sphere-transaction.js";
 
 /** A member asks to join a private sphere, with a message for its reviewers. */
 export async function requestToJoinSphere(
@@ -72,10 +71,8 @@ export async function decideSphereJoinRequest(
 ): Promise<SphereJoinRequest> {
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
   assertSphereAbility(access, "sphereJoinRequest.review");
-  const events = new EventBatch();
   const status = body.decision === "approve" ? "approved" : "refused";
-  await ctx.db.transaction(async (tx) => {
-    await lockSphere(tx, associationId, sphereId);
+  await changeSphere(ctx, associationId, sphereId, async (tx, events) => {
     const request = await findJoinRequestRow(tx, associationId, sphereId, requestId);
     if (!request) throw notFound("This request");
     if (request.status !== "pending") throw conflict("This request has already been decided.");
@@ -95,7 +92,6 @@ export async function decideSphereJoinRequest(
     });
     events.add("sphereJoinRequest.decided", { associationId, sphereId, requestId, userId: request.userId, status });
   });
-  events.emit(ctx.events);
   const row = await findJoinRequestRow(ctx.db, associationId, sphereId, requestId);
   return presentJoinRequest(row!);
 }
@@ -113,10 +109,9 @@ export async function cancelSphereJoinRequest(
   requestId: string,
 ): Promise<SphereJoinRequest> {
   const userId = actorUserId(actor)!;
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
-    // The sphere's lock orders this after (or before) a decision in progress: never both.
-    if (!(await lockSphere(tx, associationId, sphereId))) throw notFound("This request");
+  // The sphere's lock orders this after (or before) a decision in progress: never both.
+  await changeSphere(ctx, associationId, sphereId, async (tx, events, sphere) => {
+    if (!sphere) throw notFound("This request");
     const request = await findJoinRequestRow(tx, associationId, sphereId, requestId);
     if (!request || request.userId !== userId) throw notFound("This request");
     if (request.status !== "pending" || !(await cancelJoinRequestRow(tx, associationId, requestId))) {
@@ -124,7 +119,6 @@ export async function cancelSphereJoinRequest(
     }
     events.add("sphereJoinRequest.cancelled", { associationId, sphereId, requestId, userId });
   });
-  events.emit(ctx.events);
   const row = await findJoinRequestRow(ctx.db, associationId, sphereId, requestId);
   return presentJoinRequest(row!);
 }

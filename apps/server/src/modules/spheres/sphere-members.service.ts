@@ -7,7 +7,8 @@ import type { DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, conflict, forbidden, notFound } from "../../platform/http/app-error.js";
 import { actorUserId } from "../associations/association-access.js";
 import { findAssociationMembership } from "../associations/association-members.repository.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import { changeSphere } from "./sphere-transaction.js";
+import type { EventBatch } from "../../platform/events/event-batch.js";
 import { decodeNameCursor } from "../../platform/db/name-search.js";
 import { cancelPendingJoinRequests } from "./sphere-requests.repository.js";
 import {
@@ -23,7 +24,7 @@ import {
 import { assertSphereAbility, getVisibleSphere, type SphereAccess } from "./sphere-access.js";
 import { canAssignSphereRole, canRemoveSphereMember } from "./spheres.policy.js";
 import { presentSphereMember } from "./spheres.presenter.js";
-import { adjustMemberCounts, lockSphere, lockSpheresManagedBy } from "./spheres.repository.js";
+import { adjustMemberCounts, lockSpheresManagedBy } from "./spheres.repository.js";
 import { getSphereForActor } from "./spheres.service.js";
 
 const lastManager = () =>
@@ -47,10 +48,9 @@ export async function addSphereMemberInTx(
   return true;
 }
 
-/** Removes a member under the sphere's lock, refusing to take away its last manager. */
+/** Removes a member, refusing to take away the sphere's last manager. The caller holds the sphere's lock (changeSphere). */
 async function removeSphereMemberInTx(tx: DbOrTx, access: SphereAccess, userId: string, events: EventBatch): Promise<SphereRole> {
   const { associationId, id: sphereId } = access.sphere;
-  await lockSphere(tx, associationId, sphereId);
   const membership = await findSphereMembership(tx, sphereId, userId);
   if (!membership) throw notFound("This member");
   if (membership.role === "manager" && (await countSphereManagers(tx, sphereId)) <= 1) throw lastManager();
@@ -69,21 +69,16 @@ export async function joinSphere(ctx: AppContext, actor: Actor, associationId: s
     "sphere.join",
     access.abilities["sphere.requestJoin"] ? "This sphere is private: ask to join it." : "You cannot join this sphere.",
   );
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
-    await lockSphere(tx, associationId, sphereId);
-    await addSphereMemberInTx(tx, { associationId, sphereId }, actorUserId(actor)!, "member", events);
-  });
-  events.emit(ctx.events);
+  await changeSphere(ctx, associationId, sphereId, (tx, events) =>
+    addSphereMemberInTx(tx, { associationId, sphereId }, actorUserId(actor)!, "member", events),
+  );
   return getSphereForActor(ctx, actor, associationId, sphereId);
 }
 
 export async function leaveSphere(ctx: AppContext, actor: Actor, associationId: string, sphereId: string): Promise<void> {
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
   if (access.facts.sphereRole === null) throw conflict("You are not a member of this sphere.");
-  const events = new EventBatch();
-  await ctx.db.transaction((tx) => removeSphereMemberInTx(tx, access, actorUserId(actor)!, events));
-  events.emit(ctx.events);
+  await changeSphere(ctx, associationId, sphereId, (tx, events) => removeSphereMemberInTx(tx, access, actorUserId(actor)!, events));
 }
 
 export async function listSphereMembers(
@@ -118,15 +113,12 @@ export async function addSphereMember(
   if (!canAssignSphereRole(access.abilities, null, role)) throw forbidden();
   // Only people of this association can be added; anyone else is "not found", whether they exist or not.
   if (!(await findAssociationMembership(ctx.db, associationId, userId))) throw notFound("This member of the association");
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
-    await lockSphere(tx, associationId, sphereId);
+  await changeSphere(ctx, associationId, sphereId, async (tx, events) => {
     if (!(await addSphereMemberInTx(tx, { associationId, sphereId }, userId, role, events))) {
       throw conflict("This person is already a member of the sphere.");
     }
     await insertAuditRecord(tx, { associationId, actorId: actorUserId(actor), action: "sphereMember.added", targetType: "user", targetId: userId, data: { sphereId, role } });
   });
-  events.emit(ctx.events);
 }
 
 export async function changeSphereMemberRole(
@@ -139,9 +131,7 @@ export async function changeSphereMemberRole(
 ): Promise<void> {
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
   if (!access.abilities["sphereMember.appointModerator"] && !access.abilities["sphereMember.appointManager"]) throw forbidden();
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
-    await lockSphere(tx, associationId, sphereId);
+  await changeSphere(ctx, associationId, sphereId, async (tx, events) => {
     const membership = await findSphereMembership(tx, sphereId, userId);
     if (!membership) throw notFound("This member");
     if (!canAssignSphereRole(access.abilities, membership.role, role)) {
@@ -160,15 +150,12 @@ export async function changeSphereMemberRole(
     });
     events.add("sphereMembership.changed", { associationId, sphereId, userId, role });
   });
-  events.emit(ctx.events);
 }
 
 export async function removeSphereMember(ctx: AppContext, actor: Actor, associationId: string, sphereId: string, userId: string): Promise<void> {
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
   if (!access.abilities["sphereMember.remove"]) throw forbidden();
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
-    await lockSphere(tx, associationId, sphereId);
+  await changeSphere(ctx, associationId, sphereId, async (tx, events) => {
     const current = await findSphereMembership(tx, sphereId, userId);
     if (!current) throw notFound("This member");
     if (!canRemoveSphereMember(access.abilities, current.role)) {
@@ -177,7 +164,6 @@ export async function removeSphereMember(ctx: AppContext, actor: Actor, associat
     const role = await removeSphereMemberInTx(tx, access, userId, events);
     await insertAuditRecord(tx, { associationId, actorId: actorUserId(actor), action: "sphereMember.removed", targetType: "user", targetId: userId, data: { sphereId, role } });
   });
-  events.emit(ctx.events);
 }
 
 /**
