@@ -3,7 +3,7 @@ import type { AppContext } from "../platform/app-context.js";
 import { createHttpServer, type HttpServer } from "../platform/http/http-server.js";
 import { registerHealthRoutes } from "../platform/http/health.routes.js";
 import { registerRequestActor } from "../platform/http/request-actor.js";
-import { resolveSession } from "../modules/accounts/sessions.service.js";
+import { resolveSession } from "../modules/accounts/accounts.public.js";
 import { apiModules } from "./api-modules.js";
 
 export const VERSION = "0.1.0";

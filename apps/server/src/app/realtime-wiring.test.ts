@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test/test-app.js";
 import { addToSphere, createAssociation, createMember, createSphere, createUser } from "../test/factories.js";
-import { openSession } from "../modules/accounts/sessions.service.js";
+import { openSession } from "../modules/accounts/accounts.public.js";
 import { SESSION_COOKIE } from "../platform/http/request-actor.js";
 import { listenForSockets, TestSocket } from "../platform/realtime/realtime.test-helpers.js";
 

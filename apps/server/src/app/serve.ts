@@ -12,7 +12,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const ctx = await createContext(config);
   const app = await buildApp(ctx, { serveWeb: true });
   if (options.demo) {
-    const { loadDemo } = await import("../modules/setup/demo.service.js");
+    const { loadDemo } = await import("../modules/setup/setup.public.js");
     await loadDemo(ctx, { print: (line) => console.log(line) });
   }
   let stopping = false;

@@ -19,7 +19,7 @@ export const associationCreateCommand: CliCommand = {
   async run(values) {
     const parentSlug = optionalString(values, "parent");
     const { consoleOperator, withAppContext } = await import("./context.js");
-    const { createAssociation, getAssociationForActor } = await import("../modules/associations/associations.service.js");
+    const { createAssociation, getAssociationForActor } = await import("../modules/associations/associations.public.js");
     const { AppError } = await import("../platform/http/app-error.js");
     const created = await withAppContext(async (ctx) => {
       let parentId: string | undefined;

@@ -10,7 +10,7 @@ export const associationListCommand: CliCommand = {
   async run(values) {
     const q = optionalString(values, "search");
     const { withAppContext } = await import("./context.js");
-    const { listAllAssociations } = await import("../modules/associations/associations.service.js");
+    const { listAllAssociations } = await import("../modules/associations/associations.public.js");
     const rows = await withAppContext(async (ctx) => {
       const items: { id: string; name: string; slug: string; parentId: string | null; memberCount: number; createdAt: string }[] = [];
       let cursor: string | undefined;

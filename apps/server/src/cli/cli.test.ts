@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluatePassword } from "@trame/contracts";
 import { loadConfig } from "../config/env.js";
 import { closeContext, createContext } from "../app/create-context.js";
-import { findUserByEmail } from "../modules/accounts/accounts.repository.js";
-import { verifyPassword } from "../modules/accounts/passwords.js";
+import { findUserByEmail, verifyPassword } from "../modules/accounts/accounts.public.js";
 
 /**
  * The `trame` command as people run it: the bin launcher in a child process, on a throw-away data directory

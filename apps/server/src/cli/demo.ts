@@ -9,7 +9,7 @@ export const demoCommand: CliCommand = {
   options: { help: helpOption },
   async run() {
     const { withAppContext } = await import("./context.js");
-    const { loadDemo } = await import("../modules/setup/demo.service.js");
+    const { loadDemo } = await import("../modules/setup/setup.public.js");
     const loaded = await withAppContext((ctx) => loadDemo(ctx, { print: (line) => console.log(line) }));
     return loaded ? 0 : 1;
   },

@@ -72,8 +72,8 @@ export const setupCommand: CliCommand = {
   },
   async run(values) {
     const { withAppContext } = await import("./context.js");
-    const { isSetupRequired } = await import("../modules/accounts/accounts.service.js");
-    const { completeSetup } = await import("../modules/setup/setup.service.js");
+    const { isSetupRequired } = await import("../modules/accounts/accounts.public.js");
+    const { completeSetup } = await import("../modules/setup/setup.public.js");
     await withAppContext(async (ctx) => {
       if (!(await isSetupRequired(ctx))) {
         throw new CliError("This instance is already set up. Use `trame user create` or `trame association create` to add more.");

@@ -23,7 +23,7 @@ export const userCreateCommand: CliCommand = {
     const password = optionalString(values, "password");
     const isInstanceAdmin = values["instance-admin"] === true;
     const { withAppContext } = await import("./context.js");
-    const { createUserAccount } = await import("../modules/accounts/accounts.service.js");
+    const { createUserAccount } = await import("../modules/accounts/accounts.public.js");
     const user = await withAppContext((ctx) => createUserAccount(ctx, { email, displayName, password, language, isInstanceAdmin }));
     console.log(`Account created: ${user.email} (${user.displayName})${user.isInstanceAdmin ? ", instance administrator" : ""}.`);
     if (password === undefined) console.log("It has no password: it signs in by e-mail link.");

@@ -15,7 +15,7 @@ export const userListCommand: CliCommand = {
     if (max < 1) throw new CliError("--limit must be at least 1.");
     const q = optionalString(values, "search");
     const { withAppContext } = await import("./context.js");
-    const { listUsers } = await import("../modules/accounts/accounts.service.js");
+    const { listUsers } = await import("../modules/accounts/accounts.public.js");
     const rows = await withAppContext(async (ctx) => {
       const all: string[][] = [];
       let cursor: string | undefined;

@@ -16,7 +16,7 @@ export const userResetPasswordCommand: CliCommand = {
     const given = optionalString(values, "password");
     const password = given ?? generateStrongPassword();
     const { withAppContext } = await import("./context.js");
-    const { resetPasswordByEmail } = await import("../modules/accounts/accounts.service.js");
+    const { resetPasswordByEmail } = await import("../modules/accounts/accounts.public.js");
     const { AppError } = await import("../platform/http/app-error.js");
     const user = await withAppContext(async (ctx) => {
       try {

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { AppContext } from "../platform/app-context.js";
-import { insertUser, type UserRow } from "../modules/accounts/accounts.repository.js";
-import { addAssociationMember, createAssociation as createAssociationAsInstance } from "../modules/associations/associations.service.js";
-import { updateAssociationRow } from "../modules/associations/associations.repository.js";
+import { insertUser, type UserRow } from "../modules/accounts/accounts.public.js";
+import { addAssociationMember, createAssociation as createAssociationAsInstance } from "../modules/associations/associations.public.js";
+import { updateAssociationRow } from "../modules/associations/associations.test-helpers.js";
 import { EventBatch } from "../platform/events/event-batch.js";
-import { addSphereMemberInTx } from "../modules/spheres/sphere-members.service.js";
-import { createSphereInTx } from "../modules/spheres/spheres.service.js";
-import { lockSphere } from "../modules/spheres/spheres.repository.js";
+import { addSphereMemberInTx, createSphereInTx, lockSphere } from "../modules/spheres/spheres.public.js";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;

@@ -6,7 +6,7 @@ import { closeContext, createContext } from "../app/create-context.js";
 import type { AppContext } from "../platform/app-context.js";
 import type { HttpServer } from "../platform/http/http-server.js";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../platform/http/request-actor.js";
-import { openSession } from "../modules/accounts/sessions.service.js";
+import { openSession } from "../modules/accounts/accounts.public.js";
 
 export interface TestApp {
   ctx: AppContext;

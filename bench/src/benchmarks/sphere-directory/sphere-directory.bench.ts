@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../../../apps/server/src/config/env.js";
 import { closeContext, createContext } from "../../../../apps/server/src/app/create-context.js";
-import { openSession } from "../../../../apps/server/src/modules/accounts/sessions.service.js";
+import { openSession } from "../../../../apps/server/src/modules/accounts/accounts.public.js";
 import { SESSION_COOKIE } from "../../../../apps/server/src/platform/http/request-actor.js";
 import type { Benchmark, BenchEnv } from "../../lib/benchmark.js";
 import { startChildServer, type ChildServer } from "../../lib/child-server.js";

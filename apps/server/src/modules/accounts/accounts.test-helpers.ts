@@ -2,6 +2,9 @@ import { desc, eq } from "drizzle-orm";
 import type { AppContext } from "../../platform/app-context.js";
 import { outboxMessages } from "../../platform/mail/mail.tables.js";
 
+// Tests elsewhere (the storage sweep) point a user at an avatar file directly.
+export { swapUserAvatarKey } from "./accounts.repository.js";
+
 /** The newest outbox message sent to an address (tests read links the way an administrator would). */
 export async function findLastMailTo(ctx: AppContext, to: string) {
   const [row] = await ctx.db

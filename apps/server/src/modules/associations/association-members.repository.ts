@@ -2,7 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import type { AssociationRole } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 // Display names and e-mails are read by join: a page of members is one query, not one per member.
-import { users } from "../accounts/accounts.tables.js";
+import { userProfiles } from "../accounts/accounts.public.js";
 import { associationMembers } from "./associations.tables.js";
 import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
 
@@ -48,13 +48,14 @@ export async function countAssociationOwners(db: DbOrTx, associationId: string):
   return row?.n ?? 0;
 }
 
-const sortName = sql<string>`trame_fold(${users.displayName})`;
+const member = userProfiles("member");
+const sortName = sql<string>`trame_fold(${member.displayName})`;
 
 const memberColumns = {
-  userId: users.id,
-  displayName: users.displayName,
-  email: users.email,
-  avatarKey: users.avatarKey,
+  userId: member.id,
+  displayName: member.displayName,
+  email: member.email,
+  avatarKey: member.avatarKey,
   role: associationMembers.role,
   joinedAt: associationMembers.joinedAt,
   sortName,
@@ -71,15 +72,15 @@ export async function listAssociationMemberRows(
   return db
     .select(memberColumns)
     .from(associationMembers)
-    .innerJoin(users, eq(users.id, associationMembers.userId))
+    .innerJoin(member, eq(member.id, associationMembers.userId))
     .where(
       and(
         eq(associationMembers.associationId, associationId),
-        foldedNameContains(users.displayName, page.q),
-        afterNameCursor(users.displayName, users.id, page.after),
+        foldedNameContains(member.displayName, page.q),
+        afterNameCursor(member.displayName, member.id, page.after),
       ),
     )
-    .orderBy(sortName, users.id)
+    .orderBy(sortName, member.id)
     .limit(page.limit + 1);
 }
 
@@ -87,7 +88,7 @@ export async function findAssociationMemberRow(db: DbOrTx, associationId: string
   const [row] = await db
     .select(memberColumns)
     .from(associationMembers)
-    .innerJoin(users, eq(users.id, associationMembers.userId))
+    .innerJoin(member, eq(member.id, associationMembers.userId))
     .where(and(eq(associationMembers.associationId, associationId), eq(associationMembers.userId, userId)))
     .limit(1);
   return row ?? null;

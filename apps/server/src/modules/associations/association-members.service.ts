@@ -5,7 +5,7 @@ import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, forbidden, notFound } from "../../platform/http/app-error.js";
-import { removeUserFromAssociationSpheres } from "../spheres/sphere-members.service.js";
+import { removeUserFromAssociationSpheres } from "../spheres/spheres.public.js";
 import { actorUserId, getAssociationWithAbility, getVisibleAssociation } from "./association-access.js";
 import {
   countAssociationOwners,

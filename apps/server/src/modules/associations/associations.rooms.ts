@@ -1,6 +1,6 @@
 import type { AppContext } from "../../platform/app-context.js";
 import { isUuid } from "../../platform/db/name-search.js";
-import { findUserById } from "../accounts/accounts.repository.js";
+import { findUserById } from "../accounts/accounts.public.js";
 import { findAssociationAccess } from "./association-access.js";
 
 /**

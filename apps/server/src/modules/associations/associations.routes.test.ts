@@ -262,7 +262,7 @@ describe("associations API", () => {
 
       const mail = await findLastMailTo(t.ctx, "Yann@Example.fr");
       expect(mail?.subject).toContain("Groupe Bretagne");
-      const { findUserByEmail } = await import("../accounts/accounts.repository.js");
+      const { findUserByEmail } = await import("../accounts/accounts.public.js");
       const owner = await findUserByEmail(t.ctx.db, "yann@example.fr");
       expect(owner).toMatchObject({ displayName: "Yann Le Gall", passwordHash: null });
       const client = await t.client().signInAs(owner!.id);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../test/test-app.js";
 import { addToSphere, createAssociation, createMember, createSphere, type TestAssociation } from "../../test/factories.js";
-import { canJoinSphereRoom } from "../spheres/spheres.rooms.js";
+import { canJoinSphereRoom } from "../spheres/spheres.public.js";
 import { canJoinAssociationRoom } from "./associations.rooms.js";
 
 /**

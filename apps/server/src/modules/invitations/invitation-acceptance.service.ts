@@ -5,14 +5,19 @@ import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { AppError, conflict, validationFailed } from "../../platform/http/app-error.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
-import { findUserByEmail, findUserById, insertUser, isEmailTakenError, type UserRow } from "../accounts/accounts.repository.js";
-import { assertPasswordAcceptable, hashPassword } from "../accounts/passwords.js";
-import { hashToken } from "../accounts/session-tokens.js";
-import { addAssociationMemberInTx } from "../associations/association-members.service.js";
-import { lockAssociation } from "../associations/associations.repository.js";
+import {
+  assertPasswordAcceptable,
+  findUserByEmail,
+  findUserById,
+  hashPassword,
+  hashToken,
+  insertUser,
+  isEmailTakenError,
+  type UserRow,
+} from "../accounts/accounts.public.js";
+import { addAssociationMemberInTx, lockAssociation } from "../associations/associations.public.js";
 import { EventBatch } from "../../platform/events/event-batch.js";
-import { addSphereMemberInTx } from "../spheres/sphere-members.service.js";
-import { lockSphere } from "../spheres/spheres.repository.js";
+import { addSphereMemberInTx, lockSphere } from "../spheres/spheres.public.js";
 import { consumeInvitationUse, findInvitationByTokenHash, hasInvitedMemberships, isUsable } from "./invitations.repository.js";
 
 const invalidInvitation = () =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AssociationRole, SphereRole } from "@trame/contracts";
-import { associationAbilities } from "../associations/associations.policy.js";
-import { sphereAbilities } from "../spheres/spheres.policy.js";
+import { associationAbilities } from "../associations/associations.public.js";
+import { sphereAbilities } from "../spheres/spheres.public.js";
 import { canInvite, canListInvitations, canRevokeInvitation } from "./invitations.policy.js";
 
 type Inviter = [label: string, association: AssociationRole, sphere: SphereRole | null];

@@ -1,6 +1,6 @@
 import type { AssociationRole, SphereRole } from "@trame/contracts";
-import type { AssociationAbilityMap } from "../associations/associations.policy.js";
-import type { SphereAbilityMap } from "../spheres/spheres.policy.js";
+import type { AssociationAbilityMap } from "../associations/associations.public.js";
+import type { SphereAbilityMap } from "../spheres/spheres.public.js";
 
 export interface InvitationRequest {
   associationRole: Exclude<AssociationRole, "owner">;

@@ -1,17 +1,21 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../platform/db/transaction.js";
-// Names and memberships are read by join, so that a page or a batch is one query (see docs/ARCHITECTURE.md).
-import { users } from "../accounts/accounts.tables.js";
-import { associationMembers, associations } from "../associations/associations.tables.js";
+// Names and memberships are read by join, so that a page or a batch is one query: through the query pieces the
+// other modules export (see docs/ARCHITECTURE.md, "Module boundaries").
+import { userProfiles } from "../accounts/accounts.public.js";
+import { associationMemberships, associationNames } from "../associations/associations.public.js";
 import { exactTimestamp, olderThanCursor, type TimestampCursor } from "../../platform/db/timestamp-cursor.js";
-import { sphereMembers, spheres } from "../spheres/spheres.tables.js";
+import { isSphereMember, sphereNames } from "../spheres/spheres.public.js";
 import { invitations } from "./invitations.tables.js";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 export type NewInvitation = typeof invitations.$inferInsert;
 
-const inviters = alias(users, "inviter");
+const inviters = userProfiles("inviter");
+const people = userProfiles("person");
+const memberships = associationMemberships("membership");
+const association = associationNames("association");
+const sphere = sphereNames("sphere");
 
 export async function insertInvitations(db: DbOrTx, rows: NewInvitation[]): Promise<InvitationRow[]> {
   if (rows.length === 0) return [];
@@ -26,17 +30,10 @@ export async function listAlreadyMemberEmails(db: DbOrTx, associationId: string,
   if (emails.length === 0) return new Set();
   const lowered = emails.map((e) => e.toLowerCase());
   const rows = await db
-    .select({ email: sql<string>`lower(${users.email})` })
-    .from(users)
-    .innerJoin(associationMembers, and(eq(associationMembers.userId, users.id), eq(associationMembers.associationId, associationId)))
-    .where(
-      and(
-        inArray(sql`lower(${users.email})`, lowered),
-        sphereId
-          ? sql`EXISTS (SELECT 1 FROM sphere_members sm WHERE sm.sphere_id = ${sphereId} AND sm.user_id = ${users.id})`
-          : undefined,
-      ),
-    );
+    .select({ email: sql<string>`lower(${people.email})` })
+    .from(people)
+    .innerJoin(memberships, and(eq(memberships.userId, people.id), eq(memberships.associationId, associationId)))
+    .where(and(inArray(sql`lower(${people.email})`, lowered), sphereId ? isSphereMember(sphereId, people.id) : undefined));
   return new Set(rows.map((r) => r.email));
 }
 
@@ -47,7 +44,7 @@ const listColumns = {
   email: invitations.email,
   associationRole: invitations.associationRole,
   sphereId: invitations.sphereId,
-  sphereName: spheres.name,
+  sphereName: sphere.name,
   sphereRole: invitations.sphereRole,
   invitedByName: inviters.displayName,
   expiresAt: invitations.expiresAt,
@@ -68,7 +65,7 @@ export async function listInvitationRows(
   return db
     .select(listColumns)
     .from(invitations)
-    .leftJoin(spheres, eq(spheres.id, invitations.sphereId))
+    .leftJoin(sphere, eq(sphere.id, invitations.sphereId))
     .leftJoin(inviters, eq(inviters.id, invitations.invitedBy))
     .where(
       and(
@@ -102,16 +99,16 @@ export async function findInvitationByTokenHash(db: DbOrTx, tokenHash: string) {
   const [row] = await db
     .select({
       invitation: invitations,
-      associationName: associations.name,
-      associationSlug: associations.slug,
-      associationLanguage: associations.language,
-      sphereName: spheres.name,
-      sphereArchivedAt: spheres.archivedAt,
+      associationName: association.name,
+      associationSlug: association.slug,
+      associationLanguage: association.language,
+      sphereName: sphere.name,
+      sphereArchivedAt: sphere.archivedAt,
       invitedByName: inviters.displayName,
     })
     .from(invitations)
-    .innerJoin(associations, eq(associations.id, invitations.associationId))
-    .leftJoin(spheres, eq(spheres.id, invitations.sphereId))
+    .innerJoin(association, eq(association.id, invitations.associationId))
+    .leftJoin(sphere, eq(sphere.id, invitations.sphereId))
     .leftJoin(inviters, eq(inviters.id, invitations.invitedBy))
     .where(eq(invitations.tokenHash, tokenHash))
     .limit(1);
@@ -146,15 +143,13 @@ export async function consumeInvitationUse(db: DbOrTx, invitationId: string): Pr
 /** Whether the person already has every membership the invitation would give. */
 export async function hasInvitedMemberships(db: DbOrTx, invitation: InvitationRow, userId: string): Promise<boolean> {
   const [row] = await db
-    .select({ userId: associationMembers.userId })
-    .from(associationMembers)
+    .select({ userId: memberships.userId })
+    .from(memberships)
     .where(
       and(
-        eq(associationMembers.associationId, invitation.associationId),
-        eq(associationMembers.userId, userId),
-        invitation.sphereId
-          ? sql`EXISTS (SELECT 1 FROM ${sphereMembers} WHERE ${sphereMembers.sphereId} = ${invitation.sphereId} AND ${sphereMembers.userId} = ${userId})`
-          : undefined,
+        eq(memberships.associationId, invitation.associationId),
+        eq(memberships.userId, userId),
+        invitation.sphereId ? isSphereMember(invitation.sphereId, userId) : undefined,
       ),
     )
     .limit(1);

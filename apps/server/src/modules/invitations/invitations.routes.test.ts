@@ -151,7 +151,7 @@ describe("invitations", () => {
     const members = await admin.get(`/api/v1/associations/${asso.id}/spheres/${sphere.id}`);
     expect(members.body.memberCount).toBe(3);
     // The refused one left no account behind.
-    const { findUserByEmail } = await import("../accounts/accounts.repository.js");
+    const { findUserByEmail } = await import("../accounts/accounts.public.js");
     const accounts = await Promise.all(["e1", "e2", "e3"].map((n) => findUserByEmail(t.ctx.db, `${n}@example.fr`)));
     expect(accounts.filter(Boolean)).toHaveLength(2);
     expect(accounts.find(Boolean)?.passwordHash).toBeNull();

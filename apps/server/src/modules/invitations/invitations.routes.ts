@@ -16,7 +16,7 @@ import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
 import { accountRateLimit, authRateLimit, emailRateLimit } from "../../platform/http/rate-limits.js";
 import { setSessionCookies } from "../../platform/http/request-actor.js";
-import { openSession } from "../accounts/sessions.service.js";
+import { openSession } from "../accounts/accounts.public.js";
 import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
 import { acceptInvitation, previewInvitation } from "./invitation-acceptance.service.js";
 import { createEmailInvitations, createLinkInvitation, listInvitations, revokeInvitation } from "./invitations.service.js";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SphereSummary } from "@trame/contracts";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
-import { findUserByEmail } from "../accounts/accounts.repository.js";
-import { listAllAssociations } from "../associations/associations.service.js";
+import { findUserByEmail } from "../accounts/accounts.public.js";
+import { listAllAssociations } from "../associations/associations.public.js";
 import { DEMO_PASSWORD, demoEmail, federation, people } from "./demo-data.js";
 import { loadDemo } from "./demo.service.js";
 

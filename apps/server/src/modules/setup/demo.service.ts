@@ -2,14 +2,10 @@ import { createSphereBodySchema, createSphereCreationRequestBodySchema, type Ass
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { AppError } from "../../platform/http/app-error.js";
-import { createUserAccount, isSetupRequired, listUsers } from "../accounts/accounts.service.js";
-import type { UserRow } from "../accounts/accounts.repository.js";
-import { addAssociationMember, createAssociation, publishCharter, updateAssociationSettings } from "../associations/associations.service.js";
+import { createUserAccount, isSetupRequired, listUsers, type UserRow } from "../accounts/accounts.public.js";
+import { addAssociationMember, createAssociation, publishCharter, updateAssociationSettings } from "../associations/associations.public.js";
 import { EventBatch } from "../../platform/events/event-batch.js";
-import { requestSphereCreation } from "../spheres/sphere-creation-requests.service.js";
-import { requestToJoinSphere } from "../spheres/sphere-join-requests.service.js";
-import { addSphereMember } from "../spheres/sphere-members.service.js";
-import { createSphereInTx } from "../spheres/spheres.service.js";
+import { addSphereMember, createSphereInTx, requestSphereCreation, requestToJoinSphere } from "../spheres/spheres.public.js";
 import {
   charterText,
   creationRequest,

@@ -2,9 +2,7 @@ import { setupBodySchema, setupResultSchema, setupStatusSchema } from "@trame/co
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
 import { setSessionCookies } from "../../platform/http/request-actor.js";
-import { presentMe } from "../accounts/accounts.presenter.js";
-import { isSetupRequired } from "../accounts/accounts.service.js";
-import { openSession } from "../accounts/sessions.service.js";
+import { isSetupRequired, openSession, presentMe } from "../accounts/accounts.public.js";
 import { completeSetup } from "./setup.service.js";
 
 const tags = ["setup"];

@@ -2,10 +2,15 @@ import { sql } from "drizzle-orm";
 import type { SetupBody } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import { AppError, conflict } from "../../platform/http/app-error.js";
-import { hasInstanceAdmin, insertUser, isEmailTakenError, type UserRow } from "../accounts/accounts.repository.js";
-import { assertPasswordAcceptable, hashPassword } from "../accounts/passwords.js";
-import { insertAssociationWithOwner } from "../associations/associations.service.js";
-import type { AssociationRow } from "../associations/associations.repository.js";
+import {
+  assertPasswordAcceptable,
+  hashPassword,
+  hasInstanceAdmin,
+  insertUser,
+  isEmailTakenError,
+  type UserRow,
+} from "../accounts/accounts.public.js";
+import { insertAssociationWithOwner, type AssociationRow } from "../associations/associations.public.js";
 import { EventBatch } from "../../platform/events/event-batch.js";
 
 // Any constant will do, as long as nothing else uses it: the set-up's advisory lock key.

@@ -2,7 +2,7 @@ import type { SpherePermission } from "@trame/contracts";
 import type { Actor } from "../../platform/authz/actor.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import { forbidden, notFound } from "../../platform/http/app-error.js";
-import { actorUserId, findAssociationAccess, type AssociationAccess } from "../associations/association-access.js";
+import { actorUserId, findAssociationAccess, type AssociationAccess } from "../associations/associations.public.js";
 import { canSeeSphere, sphereAbilities, type SphereAbilityMap, type SphereFacts } from "./spheres.policy.js";
 import { findSphereDetail, type SphereDetailRow } from "./spheres.repository.js";
 

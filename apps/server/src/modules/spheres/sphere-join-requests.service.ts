@@ -5,8 +5,7 @@ import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
 import { conflict, notFound } from "../../platform/http/app-error.js";
-import { actorUserId } from "../associations/association-access.js";
-import { findAssociationMembership } from "../associations/association-members.repository.js";
+import { actorUserId, findAssociationMembership } from "../associations/associations.public.js";
 import { decodeTimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { addSphereMemberInTx } from "./sphere-members.service.js";
 import {

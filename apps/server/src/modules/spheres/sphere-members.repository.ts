@@ -2,7 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import type { SphereRole } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 // Display names are read by join: a page of members is one query, not one per member.
-import { users } from "../accounts/accounts.tables.js";
+import { userProfiles } from "../accounts/accounts.public.js";
 import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
 import { sphereMembers } from "./spheres.tables.js";
 
@@ -73,7 +73,8 @@ export async function deleteMembershipsOfUser(db: DbOrTx, associationId: string,
   return rows.map((r) => r.sphereId);
 }
 
-const sortName = sql<string>`trame_fold(${users.displayName})`;
+const member = userProfiles("member");
+const sortName = sql<string>`trame_fold(${member.displayName})`;
 
 /** A page of a sphere's members by name, optionally searched. */
 export async function listSphereMemberRows(
@@ -84,23 +85,23 @@ export async function listSphereMemberRows(
 ) {
   return db
     .select({
-      userId: users.id,
-      displayName: users.displayName,
-      avatarKey: users.avatarKey,
+      userId: member.id,
+      displayName: member.displayName,
+      avatarKey: member.avatarKey,
       role: sphereMembers.role,
       joinedAt: sphereMembers.joinedAt,
       sortName,
     })
     .from(sphereMembers)
-    .innerJoin(users, eq(users.id, sphereMembers.userId))
+    .innerJoin(member, eq(member.id, sphereMembers.userId))
     .where(
       and(
         eq(sphereMembers.associationId, associationId),
         eq(sphereMembers.sphereId, sphereId),
-        foldedNameContains(users.displayName, page.q),
-        afterNameCursor(users.displayName, users.id, page.after),
+        foldedNameContains(member.displayName, page.q),
+        afterNameCursor(member.displayName, member.id, page.after),
       ),
     )
-    .orderBy(sortName, users.id)
+    .orderBy(sortName, member.id)
     .limit(page.limit + 1);
 }

@@ -2,11 +2,13 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { SphereVisibility } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 // Requesters' display names are read by join: one query per page.
-import { users } from "../accounts/accounts.tables.js";
+import { userProfiles } from "../accounts/accounts.public.js";
 import { exactTimestamp, olderThanCursor, type TimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { sphereCreationRequests, sphereJoinRequests } from "./spheres.tables.js";
 
 type TimeCursor = TimestampCursor | null;
+
+const requester = userProfiles("requester");
 
 // ——— Join requests ———
 
@@ -14,7 +16,7 @@ const joinRequestColumns = {
   id: sphereJoinRequests.id,
   sphereId: sphereJoinRequests.sphereId,
   userId: sphereJoinRequests.userId,
-  displayName: users.displayName,
+  displayName: requester.displayName,
   message: sphereJoinRequests.message,
   status: sphereJoinRequests.status,
   createdAt: sphereJoinRequests.createdAt,
@@ -40,7 +42,7 @@ export async function listJoinRequestRows(
   return db
     .select(joinRequestColumns)
     .from(sphereJoinRequests)
-    .innerJoin(users, eq(users.id, sphereJoinRequests.userId))
+    .innerJoin(requester, eq(requester.id, sphereJoinRequests.userId))
     .where(
       and(
         eq(sphereJoinRequests.associationId, associationId),
@@ -57,7 +59,7 @@ export async function findJoinRequestRow(db: DbOrTx, associationId: string, sphe
   const [row] = await db
     .select(joinRequestColumns)
     .from(sphereJoinRequests)
-    .innerJoin(users, eq(users.id, sphereJoinRequests.userId))
+    .innerJoin(requester, eq(requester.id, sphereJoinRequests.userId))
     .where(
       and(
         eq(sphereJoinRequests.associationId, associationId),
@@ -119,7 +121,7 @@ export async function cancelPendingJoinRequests(db: DbOrTx, associationId: strin
 const creationRequestColumns = {
   id: sphereCreationRequests.id,
   requestedBy: sphereCreationRequests.requestedBy,
-  requesterName: users.displayName,
+  requesterName: requester.displayName,
   name: sphereCreationRequests.name,
   description: sphereCreationRequests.description,
   visibility: sphereCreationRequests.visibility,
@@ -157,7 +159,7 @@ export async function listCreationRequestRows(
   return db
     .select(creationRequestColumns)
     .from(sphereCreationRequests)
-    .innerJoin(users, eq(users.id, sphereCreationRequests.requestedBy))
+    .innerJoin(requester, eq(requester.id, sphereCreationRequests.requestedBy))
     .where(
       and(
         eq(sphereCreationRequests.associationId, associationId),
@@ -174,7 +176,7 @@ export async function findCreationRequestRow(db: DbOrTx, associationId: string, 
   const query = db
     .select(creationRequestColumns)
     .from(sphereCreationRequests)
-    .innerJoin(users, eq(users.id, sphereCreationRequests.requestedBy))
+    .innerJoin(requester, eq(requester.id, sphereCreationRequests.requestedBy))
     .where(and(eq(sphereCreationRequests.associationId, associationId), eq(sphereCreationRequests.id, requestId)))
     .limit(1);
   const [row] = options.lock ? await query.for("update", { of: sphereCreationRequests }) : await query;

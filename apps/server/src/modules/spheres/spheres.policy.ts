@@ -6,7 +6,7 @@ import {
   type SphereRole,
   type SphereVisibility,
 } from "@trame/contracts";
-import { effectiveAssociationRole, isAdminRole } from "../associations/associations.policy.js";
+import { effectiveAssociationRole, isAdminRole } from "../associations/associations.public.js";
 
 /** What the sphere policy needs to know. No I/O: facts in, abilities out. */
 export interface SphereFacts {

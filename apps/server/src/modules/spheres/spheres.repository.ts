@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { associationRoles, type AssociationRole, type SphereVisibility } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
+import { associationRoleOf } from "../associations/associations.public.js";
 import type { SphereDirectoryScope } from "./spheres.policy.js";
 import { afterNameCursor, foldedNameContains, type NameCursor } from "../../platform/db/name-search.js";
 import { sphereJoinRequests, sphereMembers, spheres } from "./spheres.tables.js";
@@ -114,9 +115,7 @@ function directoryFilter(scope: DirectoryScope): SQL | undefined {
  */
 export function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
   // An uncorrelated scalar subquery: PostgreSQL runs it once per statement (an InitPlan), through the primary key.
-  const myRole = query.userId
-    ? sql`(SELECT am.role FROM association_members am WHERE am.association_id = ${query.associationId} AND am.user_id = ${query.userId})`
-    : sql`NULL::text`;
+  const myRole = query.userId ? associationRoleOf(query.associationId, query.userId) : sql`NULL::text`;
   const byRole = (pick: (scope: DirectoryScope) => SQL) =>
     sql`(CASE ${myRole} ${sql.join(
       associationRoles.map((role) => sql`WHEN ${role} THEN ${pick(query.scopeOf(role))}`),

@@ -7,7 +7,7 @@ import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import { conflict, forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
-import { actorUserId, findAssociationAccess, getVisibleAssociation } from "../associations/association-access.js";
+import { actorUserId, findAssociationAccess, getVisibleAssociation } from "../associations/associations.public.js";
 import { EventBatch } from "../../platform/events/event-batch.js";
 import { decodeNameCursor } from "../../platform/db/name-search.js";
 import { insertSphereMember } from "./sphere-members.repository.js";

@@ -11,16 +11,16 @@ import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config/env.js";
-import { closeContext, createContext } from "../../app/create-context.js";
-import { openSession } from "../../modules/accounts/sessions.service.js";
-import { createAssociation, createMember, createSphere } from "../../test/factories.js";
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../http/request-actor.js";
-import { TestSocket } from "./realtime.test-helpers.js";
+import { loadConfig } from "../config/env.js";
+import { closeContext, createContext } from "./create-context.js";
+import { openSession } from "../modules/accounts/accounts.public.js";
+import { createAssociation, createMember, createSphere } from "../test/factories.js";
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../platform/http/request-actor.js";
+import { TestSocket } from "../platform/realtime/realtime.test-helpers.js";
 
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const repoRoot = fileURLToPath(new URL("../../../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 // The real entry point, as `npm start` runs it.
 const nodeScript = path.join(repoRoot, "apps/server/src/main.ts");
 

@@ -1,12 +1,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestApp } from "../../test/test-app.js";
-import { createAssociation, createUser } from "../../test/factories.js";
-import { startStorageTestApp, type StorageDriverName } from "../../test/storage-test-app.js";
-import { swapAssociationLogoKey } from "../../modules/associations/associations.repository.js";
-import { swapUserAvatarKey } from "../../modules/accounts/accounts.repository.js";
-import { sweepUnreferencedFiles, type SweepOptions } from "./storage-sweep.js";
+import type { TestApp } from "../test/test-app.js";
+import { createAssociation, createUser } from "../test/factories.js";
+import { startStorageTestApp, type StorageDriverName } from "../test/storage-test-app.js";
+import { swapAssociationLogoKey } from "../modules/associations/associations.test-helpers.js";
+import { swapUserAvatarKey } from "../modules/accounts/accounts.test-helpers.js";
+import { sweepUnreferencedFiles, type SweepOptions } from "../platform/storage/storage-sweep.js";
 
 const hex = () => Math.random().toString(16).slice(2).padEnd(12, "0");
 

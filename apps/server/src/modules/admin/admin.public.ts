@@ -1,0 +1,3 @@
+// The admin module's public surface (docs/ARCHITECTURE.md, "Module boundaries"): what other modules may use of
+// admin goes here, and only here. Nothing yet: the composition root wires its routes.
+export {};
