@@ -33,7 +33,12 @@ export async function listAlreadyMemberEmails(db: DbOrTx, associationId: string,
     .select({ email: sql<string>`lower(${people.email})` })
     .from(people)
     .innerJoin(memberships, and(eq(memberships.userId, people.id), eq(memberships.associationId, associationId)))
-    .where(and(inArray(sql`lower(${people.email})`, lowered), sphereId ? isSphereMember(sphereId, people.id) : undefined));
+    .where(
+      and(
+        inArray(sql`lower(${people.email})`, lowered),
+        sphereId ? isSphereMember(sphereId, people.id) : undefined,
+      ),
+    );
   return new Set(rows.map((r) => r.email));
 }
 
