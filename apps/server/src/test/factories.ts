@@ -4,10 +4,10 @@ import type { AppContext } from "../platform/app-context.js";
 import { insertUser, type UserRow } from "../modules/accounts/accounts.repository.js";
 import { addAssociationMember, createAssociation as createAssociationAsInstance } from "../modules/associations/associations.service.js";
 import { updateAssociationRow } from "../modules/associations/associations.repository.js";
-import { EventBatch } from "../platform/events/event-batch.js";
+import { runInTransaction } from "../platform/db/transaction.js";
 import { addSphereMemberInTx } from "../modules/spheres/sphere-members.service.js";
 import { createSphereInTx } from "../modules/spheres/spheres.service.js";
-import { lockSphere } from "../modules/spheres/spheres.repository.js";
+import { changeSphere } from "../modules/spheres/sphere-transaction.js";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;
@@ -82,8 +82,7 @@ export async function createSphere(
   values: { name?: string; visibility?: "secret" | "private" | "open" | "public"; managerId?: string; parentId?: string; description?: string } = {},
 ) {
   const managerId = values.managerId ?? (await createMember(ctx, associationId, "member")).id;
-  const events = new EventBatch();
-  const sphere = await ctx.db.transaction((tx) =>
+  const sphere = await runInTransaction(ctx, (tx, events) =>
     createSphereInTx(
       tx,
       associationId,
@@ -98,7 +97,6 @@ export async function createSphere(
       events,
     ),
   );
-  events.emit(ctx.events);
   return { ...sphere, managerId };
 }
 
@@ -110,10 +108,5 @@ export async function addToSphere(
   userId: string,
   role: "manager" | "moderator" | "member" | "guest" = "member",
 ): Promise<void> {
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
-    await lockSphere(tx, associationId, sphereId);
-    await addSphereMemberInTx(tx, { associationId, sphereId }, userId, role, events);
-  });
-  events.emit(ctx.events);
+  await changeSphere(ctx, associationId, sphereId, (tx, events) => addSphereMemberInTx(tx, { associationId, sphereId }, userId, role, events));
 }

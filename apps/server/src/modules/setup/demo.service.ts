@@ -5,7 +5,7 @@ import { AppError } from "../../platform/http/app-error.js";
 import { createUserAccount, isSetupRequired, listUsers } from "../accounts/accounts.service.js";
 import type { UserRow } from "../accounts/accounts.repository.js";
 import { addAssociationMember, createAssociation, publishCharter, updateAssociationSettings } from "../associations/associations.service.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import { runInTransaction } from "../../platform/db/transaction.js";
 import { requestSphereCreation } from "../spheres/sphere-creation-requests.service.js";
 import { requestToJoinSphere } from "../spheres/sphere-join-requests.service.js";
 import { addSphereMember } from "../spheres/sphere-members.service.js";
@@ -129,11 +129,9 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions): Promi
     for (const sphere of association.spheres) {
       const parentId = sphere.parent ? sphereIds.get(`${association.key}/${sphere.parent}`) : undefined;
       const input = createSphereBodySchema.parse({ name: sphere.name, description: sphere.description, visibility: sphere.visibility, parentId });
-      const events = new EventBatch();
-      const row = await ctx.db.transaction((tx) =>
+      const row = await runInTransaction(ctx, (tx, events) =>
         createSphereInTx(tx, id, input, user(sphere.manager).id, user(association.owner).id, events),
       );
-      events.emit(ctx.events);
       sphereIds.set(`${association.key}/${sphere.key}`, row.id);
       sphereCount++;
       for (const member of sphere.members) {

@@ -88,6 +88,23 @@ describe("sphere membership", () => {
     expect(audit.body.items[0]).toMatchObject({ action: "sphereJoinRequest.refused", data: { reason: "Réservé au bureau" } });
   });
 
+  it("never leaves a member with a pending request when an approval and a new request of theirs cross", async () => {
+    const sphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    const manager = await t.client().signInAs(sphere.managerId);
+    for (let round = 0; round < 20; round++) {
+      const client = await t.client().signInAs((await createMember(t.ctx, asso.id, "member")).id);
+      const first = await client.post(`${base(sphere.id)}/join-requests`, {});
+      // While the first request is approved, they ask again: either before (already asked) or after (already in).
+      const [approved, again] = await Promise.all([
+        manager.post(`${base(sphere.id)}/join-requests/${first.body.id}/decision`, { decision: "approve" }),
+        client.post(`${base(sphere.id)}/join-requests`, { message: "Encore moi" }),
+      ]);
+      expect(approved.status).toBe(200);
+      expect(again.status).toBe(409);
+      expect((await client.get(base(sphere.id))).body).toMatchObject({ myRole: "member", hasPendingRequest: false });
+    }
+  });
+
   it("lets the requester withdraw a pending request (401 → 400 → 404 → 200 → 409); anybody else gets NOT_FOUND", async () => {
     const sphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
     const other = await createSphere(t.ctx, asso.id, { visibility: "private" });

@@ -24,7 +24,7 @@ import {
 import { assertSphereAbility, getVisibleSphere, type SphereAccess } from "./sphere-access.js";
 import { canAssignSphereRole, canRemoveSphereMember } from "./spheres.policy.js";
 import { presentSphereMember } from "./spheres.presenter.js";
-import { adjustMemberCounts, lockSpheresManagedBy } from "./spheres.repository.js";
+import { adjustMemberCounts, lockSpheresOfMember } from "./spheres.repository.js";
 import { getSphereForActor } from "./spheres.service.js";
 
 const lastManager = () =>
@@ -176,7 +176,7 @@ export async function removeUserFromAssociationSpheres(
   userId: string,
   events: EventBatch,
 ): Promise<void> {
-  await lockSpheresManagedBy(tx, associationId, userId);
+  await lockSpheresOfMember(tx, associationId, userId);
   const soleManaged = await listSpheresManagedOnlyBy(tx, associationId, userId);
   if (soleManaged.length > 0) {
     throw new AppError(

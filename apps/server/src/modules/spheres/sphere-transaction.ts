@@ -1,12 +1,14 @@
 import type { AppContext } from "../../platform/app-context.js";
-import type { Tx } from "../../platform/db/transaction.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import { runInTransaction, type Tx } from "../../platform/db/transaction.js";
+import type { EventBatch } from "../../platform/events/event-batch.js";
 import { lockSphere, type SphereRow } from "./spheres.repository.js";
 
 /**
  * A change of one sphere's memberships or requests: one transaction holding the sphere's row lock (changes of one
- * sphere run one after the other: last manager, member count, a decision against a withdrawal), and the events it
- * gathered emitted only once it has committed. `sphere` is null when no such sphere exists in the association.
+ * sphere run one after the other: last manager, member count, a decision against a withdrawal, a request against
+ * an approval), and the events it gathered emitted only once it has committed. The sphere's lock is the first the
+ * transaction takes (lock order: docs/ARCHITECTURE.md, "Locks"); whatever `change` reads after it is current.
+ * `sphere` is null when no such sphere exists in the association. Retried as a whole on a deadlock.
  */
 export async function changeSphere<T>(
   ctx: AppContext,
@@ -14,8 +16,5 @@ export async function changeSphere<T>(
   sphereId: string,
   change: (tx: Tx, events: EventBatch, sphere: SphereRow | null) => Promise<T>,
 ): Promise<T> {
-  const events = new EventBatch();
-  const result = await ctx.db.transaction(async (tx) => change(tx, events, await lockSphere(tx, associationId, sphereId)));
-  events.emit(ctx.events);
-  return result;
+  return runInTransaction(ctx, async (tx, events) => change(tx, events, await lockSphere(tx, associationId, sphereId)));
 }
