@@ -11,7 +11,7 @@ const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:543
 const WORKERS = 8;
 // Rounds per worker. Before the lock order was fixed, a run of this size met "deadlock detected" (500) in every
 // attempt we made (see docs/ARCHITECTURE.md, "Locks"); it takes a few seconds on PostgreSQL.
-const ROUNDS = 30;
+const ROUNDS = 20;
 
 type Operation = "join" | "request" | "accept";
 

@@ -53,6 +53,15 @@ export async function lockAssociation(db: DbOrTx, id: string): Promise<Associati
   return row ?? null;
 }
 
+/**
+ * Holds the association still (FOR SHARE) while one of its spheres changes: changes of the association's members,
+ * roles and settings wait for it (and it for them), changes of other spheres do not. A sphere's change then sees
+ * who belongs to the association as it will be at its commit.
+ */
+export async function holdAssociation(db: DbOrTx, id: string): Promise<void> {
+  await db.select({ id: associations.id }).from(associations).where(eq(associations.id, id)).limit(1).for("share");
+}
+
 export async function insertAssociation(db: DbOrTx, values: NewAssociation): Promise<AssociationRow> {
   const [row] = await db.insert(associations).values(values).returning();
   return row!;

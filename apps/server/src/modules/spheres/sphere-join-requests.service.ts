@@ -42,6 +42,9 @@ export async function requestToJoinSphere(
   const requestId = await changeSphere(ctx, associationId, sphereId, async (tx, events, sphere) => {
     if (!sphere) throw notFound("This sphere");
     if (await findSphereMembership(tx, sphereId, userId)) throw conflict("You are already a member of this sphere.");
+    if (!access.association.facts.isInstanceAdmin && !(await findAssociationMembership(tx, associationId, userId))) {
+      throw conflict("You are no longer a member of this association.");
+    }
     const created = await insertJoinRequest(tx, { associationId, sphereId, userId, message });
     if (!created) throw conflict("You have already asked to join this sphere; the request is waiting for a decision.");
     events.add("sphereJoinRequest.created", { associationId, sphereId, requestId: created.id });

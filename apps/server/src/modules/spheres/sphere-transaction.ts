@@ -1,13 +1,15 @@
 import type { AppContext } from "../../platform/app-context.js";
 import { runInTransaction, type Tx } from "../../platform/db/transaction.js";
 import type { EventBatch } from "../../platform/events/event-batch.js";
+import { holdAssociation } from "../associations/associations.repository.js";
 import { lockSphere, type SphereRow } from "./spheres.repository.js";
 
 /**
  * A change of one sphere's memberships or requests: one transaction holding the sphere's row lock (changes of one
  * sphere run one after the other: last manager, member count, a decision against a withdrawal, a request against
- * an approval), and the events it gathered emitted only once it has committed. The sphere's lock is the first the
- * transaction takes (lock order: docs/ARCHITECTURE.md, "Locks"); whatever `change` reads after it is current.
+ * an approval), and the events it gathered emitted only once it has committed. Before the sphere, it holds the
+ * association in share mode (lock order: docs/ARCHITECTURE.md, "Locks"): nobody is removed from the association
+ * meanwhile, so whatever `change` reads after the locks, association membership included, stays true until commit.
  * `sphere` is null when no such sphere exists in the association. Retried as a whole on a deadlock.
  */
 export async function changeSphere<T>(
@@ -16,5 +18,8 @@ export async function changeSphere<T>(
   sphereId: string,
   change: (tx: Tx, events: EventBatch, sphere: SphereRow | null) => Promise<T>,
 ): Promise<T> {
-  return runInTransaction(ctx, async (tx, events) => change(tx, events, await lockSphere(tx, associationId, sphereId)));
+  return runInTransaction(ctx, async (tx, events) => {
+    await holdAssociation(tx, associationId);
+    return change(tx, events, await lockSphere(tx, associationId, sphereId));
+  });
 }
