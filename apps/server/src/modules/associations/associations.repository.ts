@@ -45,8 +45,8 @@ export async function findAssociationById(db: DbOrTx, id: string): Promise<Assoc
 
 /**
  * Takes the association's row lock: serialises changes of its members' roles, owners and charter versions. FOR NO
- * KEY UPDATE (docs/ARCHITECTURE.md, "Locks"): FOR UPDATE would also block the foreign-key check of every row
- * inserted meanwhile that references the association, and deadlock with the sphere locks of those inserts.
+ * KEY UPDATE (docs/ARCHITECTURE.md, "Transactions and locks"): FOR UPDATE would also block the foreign-key check of
+ * every row inserted meanwhile that references the association, and deadlock with the sphere locks of those inserts.
  */
 export async function lockAssociation(db: DbOrTx, id: string): Promise<AssociationRow | null> {
   const [row] = await db.select().from(associations).where(eq(associations.id, id)).limit(1).for("no key update");

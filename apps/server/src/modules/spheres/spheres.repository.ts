@@ -195,8 +195,8 @@ export async function findSphere(db: DbOrTx, associationId: string, sphereId: st
 
 /**
  * Takes the sphere's row lock: membership changes of one sphere run one after the other (last manager, counts).
- * FOR NO KEY UPDATE, like every row lock we take (docs/ARCHITECTURE.md, "Locks"): it serialises the writers of the
- * sphere without blocking the foreign-key checks of rows that merely reference it.
+ * FOR NO KEY UPDATE, like every row lock we take (docs/ARCHITECTURE.md, "Transactions and locks"): it serialises
+ * the writers of the sphere without blocking the foreign-key checks of rows that merely reference it.
  */
 export async function lockSphere(db: DbOrTx, associationId: string, sphereId: string): Promise<SphereRow | null> {
   const [row] = await db
