@@ -4,8 +4,8 @@ import type { AppContext } from "../platform/app-context.js";
 import { insertUser, type UserRow } from "../modules/accounts/accounts.public.js";
 import { addAssociationMember, createAssociation as createAssociationAsInstance } from "../modules/associations/associations.public.js";
 import { updateAssociationRow } from "../modules/associations/associations.test-helpers.js";
-import { EventBatch } from "../platform/events/event-batch.js";
-import { addSphereMemberInTx, createSphereInTx, lockSphere } from "../modules/spheres/spheres.public.js";
+import { runInTransaction } from "../platform/db/transaction.js";
+import { addSphereMemberInTx, changeSphere, createSphereInTx, lockSphere } from "../modules/spheres/spheres.public.js";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;
@@ -80,8 +80,7 @@ export async function createSphere(
   values: { name?: string; visibility?: "secret" | "private" | "open" | "public"; managerId?: string; parentId?: string; description?: string } = {},
 ) {
   const managerId = values.managerId ?? (await createMember(ctx, associationId, "member")).id;
-  const events = new EventBatch();
-  const sphere = await ctx.db.transaction((tx) =>
+  const sphere = await runInTransaction(ctx, (tx, events) =>
     createSphereInTx(
       tx,
       associationId,
@@ -96,7 +95,6 @@ export async function createSphere(
       events,
     ),
   );
-  events.emit(ctx.events);
   return { ...sphere, managerId };
 }
 
@@ -108,10 +106,5 @@ export async function addToSphere(
   userId: string,
   role: "manager" | "moderator" | "member" | "guest" = "member",
 ): Promise<void> {
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
-    await lockSphere(tx, associationId, sphereId);
-    await addSphereMemberInTx(tx, { associationId, sphereId }, userId, role, events);
-  });
-  events.emit(ctx.events);
+  await changeSphere(ctx, associationId, sphereId, (tx, events) => addSphereMemberInTx(tx, { associationId, sphereId }, userId, role, events));
 }

@@ -30,7 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     REDIS_KEY_PREFIX: `trame-test-${randomBytes(4).toString("hex")}:`,
     ...env,
   });
-  const { config, dropDatabase } = await withFreshDatabase(base);
+  const { config, dropDatabase } = await withFreshDatabase(base, env.DATABASE_POOL_SIZE !== undefined);
   const ctx = await createContext(config, { memoryDatabase: !config.databaseUrl });
   const app = await buildApp(ctx);
   await app.ready();
@@ -46,7 +46,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
-async function withFreshDatabase(config: Config): Promise<{ config: Config; dropDatabase: () => Promise<void> }> {
+async function withFreshDatabase(config: Config, poolSizeGiven: boolean): Promise<{ config: Config; dropDatabase: () => Promise<void> }> {
   if (!config.databaseUrl) return { config, dropDatabase: async () => {} };
   const name = `trame_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: config.databaseUrl });
@@ -56,7 +56,8 @@ async function withFreshDatabase(config: Config): Promise<{ config: Config; drop
   const url = new URL(config.databaseUrl);
   url.pathname = `/${name}`;
   return {
-    config: { ...config, databaseUrl: url.toString(), databasePoolSize: 5 },
+    // A small pool per test file (two files run at once), unless the test asks for one (concurrency tests).
+    config: { ...config, databaseUrl: url.toString(), databasePoolSize: poolSizeGiven ? config.databasePoolSize : 5 },
     async dropDatabase() {
       const c = new pg.Client({ connectionString: config.databaseUrl });
       await c.connect();

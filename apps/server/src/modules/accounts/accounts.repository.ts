@@ -249,7 +249,7 @@ export function isEmailTakenError(err: unknown): boolean {
 
 /** Points the user at a new avatar key (or none) under their row lock; returns the previous key, undefined if no such user. */
 export async function swapUserAvatarKey(db: DbOrTx, userId: string, avatarKey: string | null): Promise<string | null | undefined> {
-  const [current] = await db.select({ avatarKey: users.avatarKey }).from(users).where(eq(users.id, userId)).limit(1).for("update");
+  const [current] = await db.select({ avatarKey: users.avatarKey }).from(users).where(eq(users.id, userId)).limit(1).for("no key update");
   if (!current) return undefined;
   await db.update(users).set({ avatarKey, updatedAt: sql`now()` }).where(eq(users.id, userId));
   return current.avatarKey;

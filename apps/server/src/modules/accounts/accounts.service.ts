@@ -2,7 +2,7 @@ import { displayNameSchema, emailSchema, webRoutes, type Language, type Page } f
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { decodeCursor, encodeCursor } from "../../platform/db/cursor.js";
-import type { DbOrTx } from "../../platform/db/transaction.js";
+import { runInTransaction, type DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, conflict, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { scheduleMailDelivery } from "../../platform/mail/mail-delivery.js";
 import { queueMail } from "../../platform/mail/mailer.js";
@@ -105,7 +105,7 @@ async function sendLinkMail(ctx: AppContext, email: string, purpose: EmailTokenP
     url: `${ctx.config.publicUrl}${path}`,
     publicUrl: ctx.config.publicUrl,
   });
-  const outboxId = await ctx.db.transaction(async (tx) => {
+  const outboxId = await runInTransaction(ctx, async (tx) => {
     await insertEmailToken(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
@@ -142,7 +142,7 @@ export async function completePasswordReset(
   // Checked before the token is spent: a weak password must not cost the person their link.
   assertPasswordAcceptable(input.password);
   const passwordHash = await hashPassword(input.password);
-  const { user, closed } = await ctx.db.transaction(async (tx) => {
+  const { user, closed } = await runInTransaction(ctx, async (tx) => {
     const userId = await consumeEmailToken(tx, hashToken(input.token), "password_reset");
     if (!userId) throw tokenInvalid("reset");
     const closed = await deleteUserSessions(tx, userId, null);
@@ -181,7 +181,7 @@ export async function changePassword(
   }
   assertPasswordAcceptable(input.newPassword, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  const closed = await ctx.db.transaction(async (tx) => {
+  const closed = await runInTransaction(ctx, async (tx) => {
     await updateUser(tx, user.id, { passwordHash });
     return deleteUserSessions(tx, user.id, actor.sessionId);
   });
@@ -252,7 +252,7 @@ export async function resetPasswordByEmail(ctx: AppContext, email: string, newPa
   const user = await findUserByEmail(ctx.db, email);
   if (!user) throw notFound("An account with this e-mail address");
   const passwordHash = await hashPassword(newPassword);
-  const { updated, closed } = await ctx.db.transaction(async (tx) => {
+  const { updated, closed } = await runInTransaction(ctx, async (tx) => {
     const closed = await deleteUserSessions(tx, user.id, null);
     return { updated: await updateUser(tx, user.id, { passwordHash }), closed };
   });

@@ -3,7 +3,7 @@ import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
-import type { DbOrTx } from "../../platform/db/transaction.js";
+import { runInTransaction, type DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, forbidden, notFound } from "../../platform/http/app-error.js";
 import { removeUserFromAssociationSpheres } from "../spheres/spheres.public.js";
 import { actorUserId, getAssociationWithAbility, getVisibleAssociation } from "./association-access.js";
@@ -19,7 +19,7 @@ import {
 import { canChangeAssociationRole, canRemoveAssociationMember, higherAssociationRole } from "./associations.policy.js";
 import { presentAssociationMember } from "./associations.presenter.js";
 import { lockAssociation } from "./associations.repository.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import type { EventBatch } from "../../platform/events/event-batch.js";
 import { decodeNameCursor } from "../../platform/db/name-search.js";
 
 const lastOwner = () =>
@@ -57,12 +57,10 @@ export async function addAssociationMember(
   role: AssociationRole,
   actorId: string | null,
 ): Promise<void> {
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx, events) => {
     if (!(await lockAssociation(tx, associationId))) throw notFound("This association");
     await addAssociationMemberInTx(tx, associationId, userId, role, actorId, events);
   });
-  events.emit(ctx.events);
 }
 
 async function changeRoleInTx(
@@ -109,15 +107,13 @@ export async function changeAssociationMemberRole(
   role: AssociationRole,
 ): Promise<AssociationMember> {
   const access = await getAssociationWithAbility(ctx.db, actor, associationId, "associationMember.changeRole");
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx, events) => {
     await lockAssociation(tx, associationId);
     const target = await findAssociationMembership(tx, associationId, userId);
     if (!target) throw notFound("This member");
     if (!canChangeAssociationRole(access.facts, target.role, role)) throw forbidden("Only an owner can grant or take away ownership.");
     if (target.role !== role) await changeRoleInTx(tx, associationId, userId, target.role, role, actorUserId(actor), events);
   });
-  events.emit(ctx.events);
   const row = await findAssociationMemberRow(ctx.db, associationId, userId);
   if (!row) throw notFound("This member");
   return presentAssociationMember(row, access.abilities["associationMember.viewEmail"]);
@@ -131,8 +127,7 @@ export async function removeAssociationMember(ctx: AppContext, actor: Actor, ass
   const access = await getVisibleAssociation(ctx.db, actor, { id: associationId });
   const leaving = actorUserId(actor) === userId;
   if (!leaving && !access.abilities["associationMember.remove"]) throw forbidden();
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx, events) => {
     await lockAssociation(tx, associationId);
     const target = await findAssociationMembership(tx, associationId, userId);
     if (!target) throw notFound("This member");
@@ -150,5 +145,4 @@ export async function removeAssociationMember(ctx: AppContext, actor: Actor, ass
     });
     events.add("associationMembership.changed", { associationId, userId, role: null });
   });
-  events.emit(ctx.events);
 }

@@ -12,7 +12,7 @@ export {
 export { associationAbilities, effectiveAssociationRole, isAdminRole, type AssociationAbilityMap } from "./associations.policy.js";
 
 // Associations and their members.
-export { lockAssociation, type AssociationRow } from "./associations.repository.js";
+export { holdAssociation, lockAssociation, type AssociationRow } from "./associations.repository.js";
 export {
   addAssociationMember,
   createAssociation,

@@ -43,10 +43,23 @@ export async function findAssociationById(db: DbOrTx, id: string): Promise<Assoc
   return row ?? null;
 }
 
-/** Takes the association's row lock: serialises changes of its owners and charter versions. */
+/**
+ * Takes the association's row lock: serialises changes of its members' roles, owners and charter versions. FOR NO
+ * KEY UPDATE (docs/ARCHITECTURE.md, "Transactions and locks"): FOR UPDATE would also block the foreign-key check of
+ * every row inserted meanwhile that references the association, and deadlock with the sphere locks of those inserts.
+ */
 export async function lockAssociation(db: DbOrTx, id: string): Promise<AssociationRow | null> {
-  const [row] = await db.select().from(associations).where(eq(associations.id, id)).limit(1).for("update");
+  const [row] = await db.select().from(associations).where(eq(associations.id, id)).limit(1).for("no key update");
   return row ?? null;
+}
+
+/**
+ * Holds the association still (FOR SHARE) while one of its spheres changes: changes of the association's members,
+ * roles and settings wait for it (and it for them), changes of other spheres do not. A sphere's change then sees
+ * who belongs to the association as it will be at its commit.
+ */
+export async function holdAssociation(db: DbOrTx, id: string): Promise<void> {
+  await db.select({ id: associations.id }).from(associations).where(eq(associations.id, id)).limit(1).for("share");
 }
 
 export async function insertAssociation(db: DbOrTx, values: NewAssociation): Promise<AssociationRow> {
@@ -139,7 +152,7 @@ export async function swapAssociationLogoKey(db: DbOrTx, associationId: string, 
     .from(associations)
     .where(eq(associations.id, associationId))
     .limit(1)
-    .for("update");
+    .for("no key update");
   if (!current) return undefined;
   await db.update(associations).set({ logoKey, updatedAt: sql`now()` }).where(eq(associations.id, associationId));
   return current.logoKey;

@@ -10,7 +10,7 @@ import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord, listAuditRecords } from "../../platform/audit/audit.repository.js";
 import { decodeTimestampCursor, toTimestampPage } from "../../platform/db/timestamp-cursor.js";
 import { toPage } from "../../platform/db/cursor.js";
-import type { DbOrTx } from "../../platform/db/transaction.js";
+import { runInTransaction, type DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { scheduleMailDelivery } from "../../platform/mail/mail-delivery.js";
 import { queueMail } from "../../platform/mail/mailer.js";
@@ -31,7 +31,7 @@ import {
   updateAssociationRow,
   type AssociationRow,
 } from "./associations.repository.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import type { EventBatch } from "../../platform/events/event-batch.js";
 import { decodeNameCursor } from "../../platform/db/name-search.js";
 import { isUniqueViolation } from "../../platform/db/unique-violation.js";
 import { logoUrlOf } from "../../platform/storage/public-urls.js";
@@ -86,9 +86,8 @@ export async function insertAssociationWithOwner(
  */
 export async function createAssociation(ctx: AppContext, rawInput: CreateAssociationInput, actorId: string | null): Promise<AssociationRow> {
   const input = createAssociationBodySchema.parse(rawInput);
-  const events = new EventBatch();
-  const outboxIds: string[] = [];
-  const association = await ctx.db.transaction(async (tx) => {
+  // The mail to schedule comes back with the result: only the attempt that committed queued it.
+  const { association, outboxIds } = await runInTransaction(ctx, async (tx, events) => {
     let ownerId = actorId;
     let welcome: { email: string; name: string; language: "fr" | "en" } | null = null;
     if (input.ownerEmail) {
@@ -104,6 +103,7 @@ export async function createAssociation(ctx: AppContext, rawInput: CreateAssocia
       welcome = { email: owner.email, name: owner.displayName, language: owner.language };
     }
     const created = await insertAssociationWithOwner(tx, input, ownerId, actorId, events);
+    const outboxIds: string[] = [];
     if (welcome) {
       const outboxId = await queueMail(tx, {
         to: welcome.email,
@@ -117,9 +117,8 @@ export async function createAssociation(ctx: AppContext, rawInput: CreateAssocia
       });
       outboxIds.push(outboxId);
     }
-    return created;
+    return { association: created, outboxIds };
   });
-  events.emit(ctx.events);
   await scheduleMailDelivery(ctx, outboxIds);
   return association;
 }
@@ -157,7 +156,7 @@ export async function updateAssociationSettings(
 ) {
   await getAssociationWithAbility(ctx.db, actor, associationId, "association.update");
   const changes = { ...body, ...(body.enabledModules ? { enabledModules: [...new Set(body.enabledModules)] } : {}) };
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     await updateAssociationRow(tx, associationId, changes);
     await insertAuditRecord(tx, {
       associationId,
@@ -180,7 +179,7 @@ export async function getCurrentCharter(ctx: AppContext, actor: Actor, associati
 
 export async function publishCharter(ctx: AppContext, actor: Actor, associationId: string, body: string) {
   await getAssociationWithAbility(ctx.db, actor, associationId, "association.update");
-  return ctx.db.transaction(async (tx) => {
+  return runInTransaction(ctx, async (tx) => {
     await lockAssociation(tx, associationId);
     const charter = await insertCharterVersion(tx, associationId, body, actorUserId(actor));
     await insertAuditRecord(tx, {

@@ -4,7 +4,7 @@ import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { AppError, conflict, validationFailed } from "../../platform/http/app-error.js";
-import type { DbOrTx } from "../../platform/db/transaction.js";
+import { runInTransaction, type DbOrTx } from "../../platform/db/transaction.js";
 import {
   assertPasswordAcceptable,
   findUserByEmail,
@@ -16,7 +16,6 @@ import {
   type UserRow,
 } from "../accounts/accounts.public.js";
 import { addAssociationMemberInTx, lockAssociation } from "../associations/associations.public.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
 import { addSphereMemberInTx, lockSphere } from "../spheres/spheres.public.js";
 import { consumeInvitationUse, findInvitationByTokenHash, hasInvitedMemberships, isUsable } from "./invitations.repository.js";
 
@@ -81,9 +80,8 @@ export async function acceptInvitation(
   // Hashing is slow on purpose: done before the transaction, which then holds its locks only for the writes.
   const passwordHash = newAccountEmail !== null && body.password !== undefined ? await hashPassword(body.password) : null;
   const sphereId = invitation.sphereId !== null && found.sphereArchivedAt === null ? invitation.sphereId : null;
-  const events = new EventBatch();
 
-  const createdUser = await ctx.db.transaction(async (tx) => {
+  const createdUser = await runInTransaction(ctx, async (tx, events) => {
     const user = signedInUser ?? (await insertNewAccount(tx, newAccountEmail!, body.displayName!, passwordHash, found.associationLanguage));
     await lockAssociation(tx, invitation.associationId);
     if (sphereId) await lockSphere(tx, invitation.associationId, sphereId);
@@ -102,7 +100,6 @@ export async function acceptInvitation(
     });
     return signedInUser ? null : user;
   });
-  events.emit(ctx.events);
   return { associationId: invitation.associationId, associationSlug: found.associationSlug, sphereId, createdUser };
 }
 

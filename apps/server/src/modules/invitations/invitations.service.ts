@@ -12,6 +12,7 @@ import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
+import { runInTransaction } from "../../platform/db/transaction.js";
 import { forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { scheduleMailDelivery } from "../../platform/mail/mail-delivery.js";
 import { queueMail } from "../../platform/mail/mailer.js";
@@ -78,7 +79,7 @@ export async function createEmailInvitations(
   const expiresAt = daysFromNow(EMAIL_INVITATION_DAYS);
   const tokens = toInvite.map(() => generateToken());
 
-  const outboxIds = await ctx.db.transaction(async (tx) => {
+  const outboxIds = await runInTransaction(ctx, async (tx) => {
     const rows = await insertInvitations(
       tx,
       toInvite.map((email, i) => ({
@@ -134,7 +135,7 @@ export async function createLinkInvitation(
   await authorizeInvitation(ctx, actor, associationId, body);
   const token = generateToken();
   const expiresAt = daysFromNow(body.expiresInDays);
-  const invitation = await ctx.db.transaction(async (tx) => {
+  const invitation = await runInTransaction(ctx, async (tx) => {
     const [row] = await insertInvitations(tx, [
       {
         associationId,
@@ -192,7 +193,7 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, associatio
     if (!canListInvitations(association.abilities, sphere?.abilities ?? null)) throw notFound("This invitation");
     throw forbidden();
   }
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx) => {
     await revokeInvitationRow(tx, invitationId);
     await insertAuditRecord(tx, {
       associationId,

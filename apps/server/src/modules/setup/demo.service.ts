@@ -4,8 +4,8 @@ import type { Actor } from "../../platform/authz/actor.js";
 import { AppError } from "../../platform/http/app-error.js";
 import { createUserAccount, isSetupRequired, listUsers, type UserRow } from "../accounts/accounts.public.js";
 import { addAssociationMember, createAssociation, publishCharter, updateAssociationSettings } from "../associations/associations.public.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
 import { addSphereMember, createSphereInTx, requestSphereCreation, requestToJoinSphere } from "../spheres/spheres.public.js";
+import { runInTransaction } from "../../platform/db/transaction.js";
 import {
   charterText,
   creationRequest,
@@ -125,11 +125,9 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions): Promi
     for (const sphere of association.spheres) {
       const parentId = sphere.parent ? sphereIds.get(`${association.key}/${sphere.parent}`) : undefined;
       const input = createSphereBodySchema.parse({ name: sphere.name, description: sphere.description, visibility: sphere.visibility, parentId });
-      const events = new EventBatch();
-      const row = await ctx.db.transaction((tx) =>
+      const row = await runInTransaction(ctx, (tx, events) =>
         createSphereInTx(tx, id, input, user(sphere.manager).id, user(association.owner).id, events),
       );
-      events.emit(ctx.events);
       sphereIds.set(`${association.key}/${sphere.key}`, row.id);
       sphereCount++;
       for (const member of sphere.members) {

@@ -11,7 +11,7 @@ import {
   type UserRow,
 } from "../accounts/accounts.public.js";
 import { insertAssociationWithOwner, type AssociationRow } from "../associations/associations.public.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import { runInTransaction } from "../../platform/db/transaction.js";
 
 // Any constant will do, as long as nothing else uses it: the set-up's advisory lock key.
 const SETUP_LOCK_KEY = 7_424_511;
@@ -28,8 +28,7 @@ export async function completeSetup(ctx: AppContext, body: SetupBody): Promise<{
   assertPasswordAcceptable(body.admin.password, "admin.password");
   // Hashing is slow on purpose: done before the transaction, so the lock is held only for the inserts.
   const passwordHash = await hashPassword(body.admin.password);
-  const events = new EventBatch();
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await runInTransaction(ctx, async (tx, events) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
     if (await hasInstanceAdmin(tx)) throw setupAlreadyDone();
     let user: UserRow;
@@ -48,6 +47,5 @@ export async function completeSetup(ctx: AppContext, body: SetupBody): Promise<{
     const association = await insertAssociationWithOwner(tx, { ...body.association, parentId: undefined }, user.id, user.id, events);
     return { user, association };
   });
-  events.emit(ctx.events);
   return result;
 }

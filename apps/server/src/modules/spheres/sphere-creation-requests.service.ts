@@ -12,7 +12,7 @@ import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
 import { conflict, forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { actorUserId, findAssociationMembership, getAssociationWithAbility, getVisibleAssociation } from "../associations/associations.public.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import { runInTransaction } from "../../platform/db/transaction.js";
 import { decodeTimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { decideCreationRequestRow, findCreationRequestRow, insertCreationRequest, listCreationRequestRows } from "./sphere-requests.repository.js";
 import { presentCreationRequest } from "./spheres.presenter.js";
@@ -79,8 +79,7 @@ export async function decideSphereCreationRequest(
 ): Promise<SphereCreationRequest> {
   await getAssociationWithAbility(ctx.db, actor, associationId, "sphereCreationRequest.review");
   const actorId = actorUserId(actor)!;
-  const events = new EventBatch();
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx, events) => {
     const request = await findCreationRequestRow(tx, associationId, requestId, { lock: true });
     if (!request) throw notFound("This request");
     if (request.status !== "pending") throw conflict("This request has already been decided.");
@@ -118,6 +117,5 @@ export async function decideSphereCreationRequest(
     });
     events.add("sphereCreationRequest.decided", { associationId, requestId, status, sphereId: createdSphereId ?? existingSphereId });
   });
-  events.emit(ctx.events);
   return presentCreationRequest((await findCreationRequestRow(ctx.db, associationId, requestId))!);
 }

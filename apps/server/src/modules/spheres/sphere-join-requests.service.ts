@@ -7,6 +7,7 @@ import { toPage } from "../../platform/db/cursor.js";
 import { conflict, notFound } from "../../platform/http/app-error.js";
 import { actorUserId, findAssociationMembership } from "../associations/associations.public.js";
 import { decodeTimestampCursor } from "../../platform/db/timestamp-cursor.js";
+import { findSphereMembership } from "./sphere-members.repository.js";
 import { addSphereMemberInTx } from "./sphere-members.service.js";
 import {
   cancelJoinRequestRow,
@@ -34,10 +35,21 @@ export async function requestToJoinSphere(
     "sphere.requestJoin",
     access.abilities["sphere.join"] ? "This sphere is open: join it directly." : "You cannot ask to join this sphere.",
   );
-  const created = await insertJoinRequest(ctx.db, { associationId, sphereId, userId: actorUserId(actor)!, message });
-  if (!created) throw conflict("You have already asked to join this sphere; the request is waiting for a decision.");
-  ctx.events.emit("sphereJoinRequest.created", { associationId, sphereId, requestId: created.id });
-  const row = await findJoinRequestRow(ctx.db, associationId, sphereId, created.id);
+  const userId = actorUserId(actor)!;
+  // Asked again under the sphere's lock: an approval of an earlier request may have made them a member since, and
+  // a request made after that approval would stay pending for a member.
+  const requestId = await changeSphere(ctx, associationId, sphereId, async (tx, events, sphere) => {
+    if (!sphere) throw notFound("This sphere");
+    if (await findSphereMembership(tx, sphereId, userId)) throw conflict("You are already a member of this sphere.");
+    if (!access.association.facts.isInstanceAdmin && !(await findAssociationMembership(tx, associationId, userId))) {
+      throw conflict("You are no longer a member of this association.");
+    }
+    const created = await insertJoinRequest(tx, { associationId, sphereId, userId, message });
+    if (!created) throw conflict("You have already asked to join this sphere; the request is waiting for a decision.");
+    events.add("sphereJoinRequest.created", { associationId, sphereId, requestId: created.id });
+    return created.id;
+  });
+  const row = await findJoinRequestRow(ctx.db, associationId, sphereId, requestId);
   return presentJoinRequest(row!);
 }
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerEvents } from "@trame/contracts";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
@@ -86,6 +87,53 @@ describe("sphere membership", () => {
     expect((await client.post(`${base(sphere.id)}/join-requests`, {})).status).toBe(200);
     const audit = await (await t.client().signInAs(asso.ownerId)).get(`/api/v1/associations/${asso.id}/audit?limit=1`);
     expect(audit.body.items[0]).toMatchObject({ action: "sphereJoinRequest.refused", data: { reason: "Réservé au bureau" } });
+  });
+
+  it("never leaves a member with a pending request when an approval and a new request of theirs cross", async () => {
+    const sphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    const manager = await t.client().signInAs(sphere.managerId);
+    for (let round = 0; round < 20; round++) {
+      const client = await t.client().signInAs((await createMember(t.ctx, asso.id, "member")).id);
+      const first = await client.post(`${base(sphere.id)}/join-requests`, {});
+      // While the first request is approved, they ask again: either before (already asked) or after (already in).
+      const [approved, again] = await Promise.all([
+        manager.post(`${base(sphere.id)}/join-requests/${first.body.id}/decision`, { decision: "approve" }),
+        client.post(`${base(sphere.id)}/join-requests`, { message: "Encore moi" }),
+      ]);
+      expect(approved.status).toBe(200);
+      expect(again.status).toBe(409);
+      expect((await client.get(base(sphere.id))).body).toMatchObject({ myRole: "member", hasPendingRequest: false });
+    }
+  });
+
+  it("never keeps in a sphere someone removed from the association while they were joining it", async () => {
+    const open = await createSphere(t.ctx, asso.id, { visibility: "open" });
+    const closed = await createSphere(t.ctx, asso.id, { visibility: "private" });
+    const owner = await t.client().signInAs(asso.ownerId);
+    const manager = await t.client().signInAs(closed.managerId);
+    const sphereIdsOf = async (userId: string) =>
+      (await t.ctx.db.execute<{ sphere_id: string }>(sql`SELECT sphere_id FROM sphere_members WHERE user_id = ${userId}`)).rows;
+    for (let round = 0; round < 10; round++) {
+      const person = await createMember(t.ctx, asso.id, "member");
+      const client = await t.client().signInAs(person.id);
+      const request = await client.post(`${base(closed.id)}/join-requests`, {});
+      // They join one sphere, and are approved in another, while an owner removes them from the association.
+      const [joined, approved, removed] = await Promise.all([
+        client.post(`${base(open.id)}/join`),
+        manager.post(`${base(closed.id)}/join-requests/${request.body.id}/decision`, { decision: "approve" }),
+        owner.delete(`/api/v1/associations/${asso.id}/members/${person.id}`),
+      ]);
+      expect(removed.status).toBe(200);
+      expect([200, 404, 409]).toContain(joined.status);
+      expect([200, 409]).toContain(approved.status);
+      expect(await sphereIdsOf(person.id)).toEqual([]);
+    }
+    for (const sphere of [open, closed]) {
+      const counted = await t.ctx.db.execute<{ member_count: number; rows: number }>(
+        sql`SELECT member_count, (SELECT count(*)::int FROM sphere_members WHERE sphere_id = ${sphere.id}) AS rows FROM spheres WHERE id = ${sphere.id}`,
+      );
+      expect(counted.rows[0]!.member_count).toBe(counted.rows[0]!.rows);
+    }
   });
 
   it("lets the requester withdraw a pending request (401 → 400 → 404 → 200 → 409); anybody else gets NOT_FOUND", async () => {

@@ -23,7 +23,7 @@ import {
 import { assertSphereAbility, getVisibleSphere, type SphereAccess } from "./sphere-access.js";
 import { canAssignSphereRole, canRemoveSphereMember } from "./spheres.policy.js";
 import { presentSphereMember } from "./spheres.presenter.js";
-import { adjustMemberCounts, lockSpheresManagedBy } from "./spheres.repository.js";
+import { adjustMemberCounts, lockSpheresOfMember } from "./spheres.repository.js";
 import { getSphereForActor } from "./spheres.service.js";
 
 const lastManager = () =>
@@ -68,9 +68,14 @@ export async function joinSphere(ctx: AppContext, actor: Actor, associationId: s
     "sphere.join",
     access.abilities["sphere.requestJoin"] ? "This sphere is private: ask to join it." : "You cannot join this sphere.",
   );
-  await changeSphere(ctx, associationId, sphereId, (tx, events) =>
-    addSphereMemberInTx(tx, { associationId, sphereId }, actorUserId(actor)!, "member", events),
-  );
+  const userId = actorUserId(actor)!;
+  await changeSphere(ctx, associationId, sphereId, async (tx, events) => {
+    // Instance administrators may join as admins of every association; anyone else must still belong to this one.
+    if (!access.association.facts.isInstanceAdmin && !(await findAssociationMembership(tx, associationId, userId))) {
+      throw conflict("You are no longer a member of this association.");
+    }
+    await addSphereMemberInTx(tx, { associationId, sphereId }, userId, "member", events);
+  });
   return getSphereForActor(ctx, actor, associationId, sphereId);
 }
 
@@ -110,9 +115,9 @@ export async function addSphereMember(
 ): Promise<void> {
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
   if (!canAssignSphereRole(access.abilities, null, role)) throw forbidden();
-  // Only people of this association can be added; anyone else is "not found", whether they exist or not.
-  if (!(await findAssociationMembership(ctx.db, associationId, userId))) throw notFound("This member of the association");
   await changeSphere(ctx, associationId, sphereId, async (tx, events) => {
+    // Only people of this association can be added; anyone else is "not found", whether they exist or not.
+    if (!(await findAssociationMembership(tx, associationId, userId))) throw notFound("This member of the association");
     if (!(await addSphereMemberInTx(tx, { associationId, sphereId }, userId, role, events))) {
       throw conflict("This person is already a member of the sphere.");
     }
@@ -175,7 +180,7 @@ export async function removeUserFromAssociationSpheres(
   userId: string,
   events: EventBatch,
 ): Promise<void> {
-  await lockSpheresManagedBy(tx, associationId, userId);
+  await lockSpheresOfMember(tx, associationId, userId);
   const soleManaged = await listSpheresManagedOnlyBy(tx, associationId, userId);
   if (soleManaged.length > 0) {
     throw new AppError(

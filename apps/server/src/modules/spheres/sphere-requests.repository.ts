@@ -179,7 +179,7 @@ export async function findCreationRequestRow(db: DbOrTx, associationId: string, 
     .innerJoin(requester, eq(requester.id, sphereCreationRequests.requestedBy))
     .where(and(eq(sphereCreationRequests.associationId, associationId), eq(sphereCreationRequests.id, requestId)))
     .limit(1);
-  const [row] = options.lock ? await query.for("update", { of: sphereCreationRequests }) : await query;
+  const [row] = options.lock ? await query.for("no key update", { of: sphereCreationRequests }) : await query;
   return row ?? null;
 }
 

@@ -8,6 +8,7 @@ export { canJoinSphereRoom } from "./spheres.rooms.js";
 
 // Spheres and their members (the *InTx functions run in the caller's transaction, which holds the sphere's lock).
 export { hasPublicSphere, lockSphere } from "./spheres.repository.js";
+export { changeSphere } from "./sphere-transaction.js";
 export { createSphereInTx } from "./spheres.service.js";
 export { addSphereMember, addSphereMemberInTx, removeUserFromAssociationSpheres } from "./sphere-members.service.js";
 export { requestToJoinSphere } from "./sphere-join-requests.service.js";

@@ -192,14 +192,18 @@ export async function findSphere(db: DbOrTx, associationId: string, sphereId: st
   return row ?? null;
 }
 
-/** Takes the sphere's row lock: membership changes of one sphere run one after the other (last manager, counts). */
+/**
+ * Takes the sphere's row lock: membership changes of one sphere run one after the other (last manager, counts).
+ * FOR NO KEY UPDATE, like every row lock we take (docs/ARCHITECTURE.md, "Transactions and locks"): it serialises
+ * the writers of the sphere without blocking the foreign-key checks of rows that merely reference it.
+ */
 export async function lockSphere(db: DbOrTx, associationId: string, sphereId: string): Promise<SphereRow | null> {
   const [row] = await db
     .select()
     .from(spheres)
     .where(and(eq(spheres.id, sphereId), eq(spheres.associationId, associationId)))
     .limit(1)
-    .for("update");
+    .for("no key update");
   return row ?? null;
 }
 
@@ -245,18 +249,21 @@ export async function adjustMemberCounts(db: DbOrTx, associationId: string, sphe
     .where(and(eq(spheres.associationId, associationId), inArray(spheres.id, sphereIds)));
 }
 
-/** Locks the spheres this person manages (before checking they are not the last manager of one of them). */
-export async function lockSpheresManagedBy(db: DbOrTx, associationId: string, userId: string): Promise<void> {
-  const managed = db
+/**
+ * Locks every sphere of the association this person belongs to, in id order (the lock order between spheres), before
+ * their memberships are removed: the last-manager check and the member counts then see no concurrent change.
+ */
+export async function lockSpheresOfMember(db: DbOrTx, associationId: string, userId: string): Promise<void> {
+  const theirs = db
     .select({ sphereId: sphereMembers.sphereId })
     .from(sphereMembers)
-    .where(and(eq(sphereMembers.associationId, associationId), eq(sphereMembers.userId, userId), eq(sphereMembers.role, "manager")));
+    .where(and(eq(sphereMembers.associationId, associationId), eq(sphereMembers.userId, userId)));
   await db
     .select({ id: spheres.id })
     .from(spheres)
-    .where(and(eq(spheres.associationId, associationId), inArray(spheres.id, managed)))
+    .where(and(eq(spheres.associationId, associationId), inArray(spheres.id, theirs)))
     .orderBy(spheres.id)
-    .for("update");
+    .for("no key update");
 }
 
 /** The association a sphere belongs to (for callers that only hold a sphere id, like the real-time hub). */

@@ -5,10 +5,10 @@ import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
-import type { DbOrTx } from "../../platform/db/transaction.js";
+import { runInTransaction, type DbOrTx } from "../../platform/db/transaction.js";
 import { conflict, forbidden, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { actorUserId, findAssociationAccess, getVisibleAssociation } from "../associations/associations.public.js";
-import { EventBatch } from "../../platform/events/event-batch.js";
+import type { EventBatch } from "../../platform/events/event-batch.js";
 import { decodeNameCursor } from "../../platform/db/name-search.js";
 import { insertSphereMember } from "./sphere-members.repository.js";
 import { assertSphereAbility, findSphereAccess, getVisibleSphere } from "./sphere-access.js";
@@ -120,9 +120,7 @@ export async function createSphere(ctx: AppContext, actor: Actor, associationId:
   }
   await assertParentSphere(ctx.db, actor, associationId, input.parentId);
   const userId = actorUserId(actor)!;
-  const events = new EventBatch();
-  const sphere = await ctx.db.transaction((tx) => createSphereInTx(tx, associationId, input, userId, userId, events));
-  events.emit(ctx.events);
+  const sphere = await runInTransaction(ctx, (tx, events) => createSphereInTx(tx, associationId, input, userId, userId, events));
   return getSphereForActor(ctx, actor, associationId, sphere.id);
 }
 
@@ -135,7 +133,7 @@ export async function updateSphere(
 ): Promise<Sphere> {
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
   assertSphereAbility(access, "sphere.update", access.facts.archived ? "An archived sphere is read-only." : undefined);
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx, events) => {
     await updateSphereRow(tx, associationId, sphereId, changes);
     await insertAuditRecord(tx, {
       associationId,
@@ -145,8 +143,8 @@ export async function updateSphere(
       targetId: sphereId,
       data: changes,
     });
+    events.add("sphere.updated", { associationId, sphereId });
   });
-  ctx.events.emit("sphere.updated", { associationId, sphereId });
   return getSphereForActor(ctx, actor, associationId, sphereId);
 }
 
@@ -155,7 +153,7 @@ export async function setSphereArchived(ctx: AppContext, actor: Actor, associati
   const access = await getVisibleSphere(ctx.db, actor, associationId, sphereId);
   assertSphereAbility(access, "sphere.archive");
   if (access.facts.archived === archived) throw conflict(archived ? "This sphere is already archived." : "This sphere is not archived.");
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx, events) => {
     await updateSphereRow(tx, associationId, sphereId, { archivedAt: archived ? sql`now()` : null });
     await insertAuditRecord(tx, {
       associationId,
@@ -165,8 +163,8 @@ export async function setSphereArchived(ctx: AppContext, actor: Actor, associati
       targetId: sphereId,
       data: { name: access.sphere.name },
     });
+    events.add("sphere.updated", { associationId, sphereId });
   });
-  ctx.events.emit("sphere.updated", { associationId, sphereId });
   return getSphereForActor(ctx, actor, associationId, sphereId);
 }
 
@@ -177,7 +175,7 @@ export async function deleteSphere(ctx: AppContext, actor: Actor, associationId:
   if (confirmName.trim() !== access.sphere.name.trim()) {
     throw validationFailed("Type the sphere's exact name to confirm.", [{ path: "confirmName", message: "does not match" }]);
   }
-  await ctx.db.transaction(async (tx) => {
+  await runInTransaction(ctx, async (tx, events) => {
     await lockSphere(tx, associationId, sphereId);
     await deleteSphereRow(tx, associationId, sphereId);
     await insertAuditRecord(tx, {
@@ -188,6 +186,6 @@ export async function deleteSphere(ctx: AppContext, actor: Actor, associationId:
       targetId: sphereId,
       data: { name: access.sphere.name, memberCount: access.sphere.memberCount },
     });
+    events.add("sphere.updated", { associationId, sphereId });
   });
-  ctx.events.emit("sphere.updated", { associationId, sphereId });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppContext } from "../app-context.js";
-import type { Tx } from "../db/transaction.js";
+import { runInTransaction, type Tx } from "../db/transaction.js";
 import type { ProcessedImage } from "./image-processing.js";
 
 /**
@@ -10,7 +10,7 @@ import type { ProcessedImage } from "./image-processing.js";
  */
 export type SwapImageKey = (tx: Tx, key: string | null) => Promise<string | null | undefined>;
 
-type Services = Pick<AppContext, "db" | "storage" | "logger">;
+type Services = Pick<AppContext, "db" | "events" | "storage" | "logger">;
 
 /**
  * Stores an image, then points its row at it, then deletes the image it replaces — in that order, so the row never
@@ -22,7 +22,7 @@ export async function storeImage(ctx: Services, key: string, image: ProcessedIma
   await ctx.storage.put(key, image.data, { contentType: image.contentType });
   let previous: string | null | undefined;
   try {
-    previous = await ctx.db.transaction((tx) => swap(tx, key));
+    previous = await runInTransaction(ctx, (tx) => swap(tx, key));
   } catch (err) {
     await deleteQuietly(ctx, key);
     throw err;
@@ -37,7 +37,7 @@ export async function storeImage(ctx: Services, key: string, image: ProcessedIma
 
 /** Unsets the row's image, then deletes the file once that has committed. False when the row does not exist. */
 export async function removeImage(ctx: Services, swap: SwapImageKey): Promise<boolean> {
-  const previous = await ctx.db.transaction((tx) => swap(tx, null));
+  const previous = await runInTransaction(ctx, (tx) => swap(tx, null));
   if (previous === undefined) return false;
   if (previous) await deleteQuietly(ctx, previous);
   return true;
