@@ -10,7 +10,7 @@ import { createAssociation, createMember, createSphere, createUser, type TestAss
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const WORKERS = 8;
 // Rounds per worker. Before the lock order was fixed (docs/ARCHITECTURE.md, "Transactions and locks"), a run of this
-// size met dozens of "deadlock detected" (500) every time; it takes a few seconds on PostgreSQL.
+// size met dozens of "deadlock detected" (500) every time; preparation included, it stays well under a minute.
 const ROUNDS = 20;
 
 type Operation = "join" | "request" | "accept";
