@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { associationRoles, type AssociationRole, type SphereVisibility } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
@@ -94,8 +94,8 @@ export interface DirectoryQuery {
  */
 function directoryFilter(
   scope: DirectoryScope,
-  sphere: { visibility: typeof spheres.visibility } = spheres,
-  membership: { userId: typeof sphereMembers.userId } = sphereMembers,
+  sphere: { visibility: SQLWrapper } = spheres,
+  membership: { userId: SQLWrapper } = sphereMembers,
 ): SQL | undefined {
   switch (scope) {
     case "all":
@@ -106,7 +106,7 @@ function directoryFilter(
       return sql`(${sphere.visibility} = 'public' OR ${membership.userId} IS NOT NULL)`;
     // Outside the association, a sphere membership left behind would not count (canSeeSphere): visibility only.
     case "public":
-      return eq(sphere.visibility, "public");
+      return sql`${sphere.visibility} = 'public'`;
     case "mine":
       return sql`${membership.userId} IS NOT NULL`;
     case "none":
