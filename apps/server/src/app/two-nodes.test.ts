@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config/env.js";
 import { closeContext, createContext } from "./create-context.js";
 import { openSession } from "../modules/accounts/accounts.public.js";
-import { createAssociation, createMember, createSphere } from "../test/factories.js";
+import { addToSphere, createAssociation, createMember, createSphere } from "../test/factories.js";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../platform/http/request-actor.js";
 import { TestSocket } from "../platform/realtime/realtime.test-helpers.js";
 
@@ -61,6 +61,8 @@ describe("real time across two nodes", () => {
       const session = await openSession(ctx, user.id, { userAgent: "two-nodes", ip: "127.0.0.1" });
       member = { id: user.id, cookie: `${SESSION_COOKIE}=${session.token}; ${CSRF_COOKIE}=${session.csrfToken}`, csrf: session.csrfToken };
       const watcher = await createMember(ctx, association.id, "member");
+      // One of the sphere's people: only they are told who joins it (see realtime-wiring.ts).
+      await addToSphere(ctx, association.id, sphere.id, watcher.id, "member");
       watcherCookie = `${SESSION_COOKIE}=${(await openSession(ctx, watcher.id, { userAgent: "two-nodes", ip: "127.0.0.1" })).token}`;
     } finally {
       await closeContext(ctx);

@@ -31,6 +31,8 @@ export interface ServerEvents {
   "sphereCreationRequest.decided": {
     associationId: string;
     requestId: string;
+    /** The requester: told in their own room (the association's room tells only those who review requests). */
+    requestedBy: string;
     status: "approved" | "refused" | "redirected";
     sphereId: string | null;
   };

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../../test/test-app.js";
-import { createAssociation, createMember, createUser } from "../../test/factories.js";
+import { createAssociation, createMember, createSphere, createUser } from "../../test/factories.js";
 import { startStorageTestApp, type StorageDriverName } from "../../test/storage-test-app.js";
 import { listAuditRecords } from "../../platform/audit/audit.repository.js";
 import { imageFile, multipart, pngOf } from "../../platform/images/multipart.test-helpers.js";
@@ -53,6 +53,8 @@ describe.each(["local disk", "S3"])("association logo routes (%s storage)", (dri
 
   it("lets an administrator set the logo, resized to WebP, shown by the association and served to anyone", async () => {
     const association = await createAssociation(t.ctx);
+    // Shown publicly (a public sphere): its logo is anybody's to see.
+    await createSphere(t.ctx, association.id, { visibility: "public" });
     const admin = await t.client().signInAs((await createMember(t.ctx, association.id, "admin")).id);
     const res = await upload(admin, association.id, imageFile(await pngOf(1600, 800)));
     expect(res.status).toBe(200);
@@ -75,6 +77,7 @@ describe.each(["local disk", "S3"])("association logo routes (%s storage)", (dri
 
   it("revalidates an address without the current version, and answers 304 to a matching ETag", async () => {
     const association = await createAssociation(t.ctx);
+    await createSphere(t.ctx, association.id, { visibility: "public" });
     const owner = await t.client().signInAs(association.ownerId);
     await upload(owner, association.id, imageFile(await pngOf(40, 40)));
     const plain = await t.app.inject({ method: "GET", url: `/api/v1/associations/${association.id}/logo?v=old` });
@@ -128,6 +131,41 @@ describe.each(["local disk", "S3"])("association logo routes (%s storage)", (dri
     expect((await t.client().get(`/api/v1/associations/${association.id}/logo`)).status).toBe(404);
     const audit = await listAuditRecords(t.ctx.db, association.id, { limit: 10, after: null });
     expect(audit.map((a) => a.action)).toContain("association.logoRemoved");
+  });
+
+  it("serves the logo of an association that shows nothing publicly only to those who may see the association", async () => {
+    const association = await createAssociation(t.ctx);
+    const owner = await t.client().signInAs(association.ownerId);
+    const { body } = await upload(owner, association.id, imageFile(await pngOf(20, 20)));
+    const status = async (client: ReturnType<TestApp["client"]>) => (await client.get(body.logoUrl)).status;
+    const unknown = await t.client().get(`/api/v1/associations/00000000-0000-4000-8000-000000000000/logo`);
+
+    // Signed out, or signed in elsewhere: exactly what an unknown association answers.
+    for (const stranger of [t.client(), await t.client().signInAs((await createUser(t.ctx)).id)]) {
+      const res = await stranger.get(body.logoUrl);
+      expect([res.status, res.body]).toEqual([unknown.status, unknown.body]);
+    }
+    // A private sphere shows nothing publicly either.
+    await createSphere(t.ctx, association.id, { visibility: "private" });
+    expect(await status(t.client())).toBe(404);
+
+    for (const insider of [
+      owner,
+      await t.client().signInAs((await createMember(t.ctx, association.id, "member")).id),
+      await t.client().signInAs((await createMember(t.ctx, association.id, "guest")).id),
+      await t.client().signInAs((await createUser(t.ctx, { isInstanceAdmin: true })).id),
+    ]) {
+      const res = await insider.get(body.logoUrl);
+      expect(res.status).toBe(200);
+      // Not for shared caches: a proxy must not hand it to someone else.
+      expect(res.headers["cache-control"]).toBe("private, max-age=31536000, immutable");
+    }
+
+    // Once it shows a public sphere, its logo appears on public pages: anybody's to see, and cacheable as such.
+    await createSphere(t.ctx, association.id, { visibility: "public" });
+    const shown = await t.client().get(body.logoUrl);
+    expect(shown.status).toBe(200);
+    expect(shown.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
   it("answers 404 for the logo of an association that has none, or does not exist", async () => {

@@ -12,7 +12,7 @@ const params = z.object({ associationId: idSchema });
 const tags = ["associations"];
 const path = "/associations/:associationId/logo";
 
-/** The association's logo: replaced and removed by its administrators, readable by anyone. */
+/** The association's logo: replaced and removed by its administrators, readable by whoever may see its branding. */
 export function registerAssociationLogoRoutes(app: HttpServer, ctx: AppContext): void {
   app.put(
     path,
@@ -45,7 +45,8 @@ export function registerAssociationLogoRoutes(app: HttpServer, ctx: AppContext):
     {
       schema: {
         operationId: "getAssociationLogo",
-        summary: "The logo (WebP); public, since it appears on sign-in and public pages",
+        summary:
+          "The logo (WebP): for anyone when the association shows a public sphere (it appears on its public pages), otherwise for those who may see the association",
         tags,
         params,
         querystring: imageVersionQuerySchema,
@@ -53,8 +54,9 @@ export function registerAssociationLogoRoutes(app: HttpServer, ctx: AppContext):
       },
     },
     async (request, reply) => {
-      const key = await getAssociationLogoKey(ctx, request.params.associationId);
-      return sendStoredImage(ctx, request, reply, key, { what: "This logo", visibility: "public" });
+      const { key, forAnyone } = await getAssociationLogoKey(ctx, request.actor, request.params.associationId);
+      // Only a logo served because anybody may see it goes into shared caches.
+      return sendStoredImage(ctx, request, reply, key, { what: "This logo", visibility: forAnyone ? "public" : "private" });
     },
   );
 }

@@ -8,7 +8,8 @@ import { processLogo } from "../../platform/images/image-processing.js";
 import { newImageKey, removeImage, storeImage } from "../../platform/images/stored-image.js";
 import { logoUrlOf } from "../../platform/storage/public-urls.js";
 import { actorUserId, getAssociationWithAbility } from "./association-access.js";
-import { findAssociationLogoKey, swapAssociationLogoKey } from "./associations.repository.js";
+import { swapAssociationLogoKey } from "./associations.repository.js";
+import { getBrandedAssociation } from "./associations.service.js";
 
 /**
  * Replaces the association's logo. The upload is read only once the actor is known to be allowed
@@ -35,11 +36,17 @@ export async function removeAssociationLogo(ctx: AppContext, actor: Actor, assoc
   return { logoUrl: null };
 }
 
-/** The storage key of the logo, for anyone: logos are shown on sign-in and public pages. */
-export async function getAssociationLogoKey(ctx: AppContext, associationId: string): Promise<string | null> {
-  const key = await findAssociationLogoKey(ctx.db, associationId);
-  if (key === undefined) throw notFound("This association");
-  return key;
+/**
+ * The storage key of the logo, for those who may see the association's branding (see getBrandedAssociation):
+ * anybody once it shows a public sphere, since the logo appears on its public pages; otherwise its own people.
+ */
+export async function getAssociationLogoKey(
+  ctx: AppContext,
+  actor: Actor,
+  associationId: string,
+): Promise<{ key: string | null; forAnyone: boolean }> {
+  const { association, forAnyone } = await getBrandedAssociation(ctx, actor, { id: associationId });
+  return { key: association.logoKey, forAnyone };
 }
 
 async function swapAndAudit(tx: Tx, actor: Actor, associationId: string, key: string | null, action: string) {

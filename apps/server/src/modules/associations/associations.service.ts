@@ -138,14 +138,25 @@ export async function getAssociationForActor(ctx: AppContext, actor: Actor, wher
 }
 
 /**
- * Branding is public when the association shows something publicly (a public sphere); otherwise only its own
- * members (and instance administrators) may read it. Everybody else gets NOT_FOUND.
+ * Branding (name, colours, logo) is public when the association shows something publicly (a public sphere);
+ * otherwise only those who may see the association (its members and guests, instance administrators) may read
+ * it. Everybody else gets NOT_FOUND, exactly as for an association that does not exist. `forAnyone` says that it
+ * was shown on the ground that anybody may see it (so shared caches may keep it).
  */
-export async function getBrandingBySlug(ctx: AppContext, actor: Actor, slug: string) {
-  const access = await findAssociationAccess(ctx.db, actor, { slug });
+export async function getBrandedAssociation(
+  ctx: AppContext,
+  actor: Actor,
+  where: { id: string } | { slug: string },
+): Promise<{ association: AssociationRow; forAnyone: boolean }> {
+  const access = await findAssociationAccess(ctx.db, actor, where);
   if (!access) throw notFound("This association");
-  if (!access.abilities["association.read"] && !(await hasPublicSphere(ctx.db, access.association.id))) throw notFound("This association");
-  return presentBranding(access.association);
+  if (access.abilities["association.read"]) return { association: access.association, forAnyone: false };
+  if (await hasPublicSphere(ctx.db, access.association.id)) return { association: access.association, forAnyone: true };
+  throw notFound("This association");
+}
+
+export async function getBrandingBySlug(ctx: AppContext, actor: Actor, slug: string) {
+  return presentBranding((await getBrandedAssociation(ctx, actor, { slug })).association);
 }
 
 export async function updateAssociationSettings(

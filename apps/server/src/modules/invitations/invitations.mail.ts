@@ -1,4 +1,5 @@
 import type { Language } from "@trame/contracts";
+import { inertText } from "../../platform/mail/inert-text.js";
 import { renderMail } from "../../platform/mail/mail-layout.js";
 
 export interface InvitationMailInput {
@@ -21,10 +22,19 @@ function formatDate(iso: string, language: Language, timeZone: string): string {
   }
 }
 
-/** The invitation e-mail, in French or in English, text and HTML from one source. */
-export function renderInvitationMail(input: InvitationMailInput) {
+/**
+ * The invitation e-mail, in French or in English, text and HTML from one source. What people typed (the personal
+ * message, the inviter's display name, the sphere's name) goes in as inert text: no mail client may make a link of
+ * it (see inertText); the association's name comes from the instance's administrators.
+ */
+export function renderInvitationMail(raw: InvitationMailInput) {
+  const input: InvitationMailInput = {
+    ...raw,
+    inviterName: raw.inviterName === null ? null : inertText(raw.inviterName),
+    sphereName: raw.sphereName === null ? null : inertText(raw.sphereName),
+  };
   const until = formatDate(input.expiresAt, input.language, input.timeZone);
-  const message = input.message?.trim();
+  const message = raw.message === undefined ? undefined : inertText(raw.message).trim();
   if (input.language === "en") {
     const who = input.inviterName ? `${input.inviterName} invites you` : "You are invited";
     const where = input.sphereName

@@ -62,6 +62,43 @@ describe("invitations", () => {
     expect(list.body.items[0]).toMatchObject({ kind: "email", maxUses: 1, useCount: 0, revoked: false, invitedByName: "Élise Admin" });
   });
 
+  it("puts the personal message, and the names people choose, into the mail as plain text no mail client turns into a link", async () => {
+    const sphere = await createSphere(t.ctx, asso.id, { name: "Voir www.sphere-piege.example" });
+    const trickster = await createMember(t.ctx, asso.id, "admin", { displayName: "Support https://nom-piege.example" });
+    const inviter = await t.client().signInAs(trickster.id);
+    const message = [
+      "Connectez-vous vite sur https://faux-trame.example/connexion?retour=1 ou http://192.168.0.1/admin,",
+      "sinon sur www.faux-trame.example, faux-trame.example/aide ou faux。trame．example,",
+      'écrivez à pirate@faux-trame.example. <a href="https://faux-trame.example">Ici</a> & <b>gras</b>',
+      "Version 2.0, à 14 h 30, merci !",
+    ].join("\n");
+    const res = await inviter.post(`${url()}/emails`, { emails: "lien@example.fr", sphereId: sphere.id, sphereRole: "member", message });
+    expect(res.status).toBe(200);
+    const mail = (await findLastMailTo(t.ctx, "lien@example.fr"))!;
+    const accept = `${t.ctx.config.publicUrl}/invitations/`;
+
+    for (const part of [mail.text, mail.html]) {
+      // The only address in the mail is the instance's own link to accept.
+      const withoutAccept = part.split(accept).join("");
+      expect(withoutAccept).not.toMatch(/[a-z][a-z0-9+.-]*:\/\//i);
+      expect(withoutAccept).not.toMatch(/www\./i);
+      expect(withoutAccept).not.toMatch(/[\p{L}\p{N}-][.。．｡][\p{L}\p{N}-]*[\p{L}]{2}/u);
+      expect(withoutAccept).not.toMatch(/\d+\.\d+\.\d+\.\d+/);
+      // Still readable: the addresses are there, defused.
+      expect(part).toContain("faux-trame[.]example/connexion?retour=1");
+      expect(part).toContain("www[.]faux-trame[.]example");
+      expect(part).toContain("pirate@faux-trame[.]example");
+      expect(part).toContain("faux[.]trame[.]example");
+      expect(part).toContain("Version 2.0, à 14 h 30, merci !");
+      expect(part).toContain("Support nom-piege[.]example vous invite");
+      expect(part).toContain("Voir www[.]sphere-piege[.]example");
+    }
+    // The HTML part shows the markup as text and holds a single link: the button to accept.
+    expect(mail.html).toContain("&lt;a href=&quot;faux-trame[.]example&quot;&gt;Ici&lt;/a&gt; &amp; &lt;b&gt;gras&lt;/b&gt;");
+    expect(mail.html.match(/<a\b/g)).toHaveLength(1);
+    expect(mail.html.match(/href="/g)).toHaveLength(1);
+  });
+
   it("writes the mail in the association's language", async () => {
     const english = await createAssociation(t.ctx, { name: "Green Gardens", language: "en" });
     const owner = await t.client().signInAs(english.ownerId);

@@ -115,7 +115,13 @@ export async function decideSphereCreationRequest(
       targetId: requestId,
       data: { name: request.name, requestedBy: request.requestedBy, decisionReason, existingSphereId, createdSphereId },
     });
-    events.add("sphereCreationRequest.decided", { associationId, requestId, status, sphereId: createdSphereId ?? existingSphereId });
+    events.add("sphereCreationRequest.decided", {
+      associationId,
+      requestId,
+      requestedBy: request.requestedBy,
+      status,
+      sphereId: createdSphereId ?? existingSphereId,
+    });
   });
   return presentCreationRequest((await findCreationRequestRow(ctx.db, associationId, requestId))!);
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { associationRoles, type AssociationRole, type SphereVisibility } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
@@ -60,6 +60,11 @@ export interface DirectoryQuery {
    * role up itself and applies that role's scope, so the directory costs one round trip, role lookup included.
    */
   scopeOf: (role: AssociationRole | null) => DirectoryScope;
+  /**
+   * The spheres each role may see at all (the full directory's scope, never `mine`): a row names its parent, and
+   * `parentId` filters, only when the parent is one of them.
+   */
+  parentScopeOf: (role: AssociationRole | null) => DirectoryScope;
   q?: string;
   parentId?: string;
   includeArchived: boolean;
@@ -88,19 +93,23 @@ export interface DirectoryQuery {
  * - search of 1–2 characters (no trigram to use): the in-order walk stops after one page; fast when matches are
  *   common, a full pass over the association's spheres (~75 ms) when none match.
  */
-function directoryFilter(scope: DirectoryScope): SQL | undefined {
+function directoryFilter(
+  scope: DirectoryScope,
+  sphere: { visibility: SQLWrapper } = spheres,
+  membership: { userId: SQLWrapper } = sphereMembers,
+): SQL | undefined {
   switch (scope) {
     case "all":
       return undefined;
     case "visible":
-      return sql`(${spheres.visibility} <> 'secret' OR ${sphereMembers.userId} IS NOT NULL)`;
+      return sql`(${sphere.visibility} <> 'secret' OR ${membership.userId} IS NOT NULL)`;
     case "mineOrPublic":
-      return sql`(${spheres.visibility} = 'public' OR ${sphereMembers.userId} IS NOT NULL)`;
+      return sql`(${sphere.visibility} = 'public' OR ${membership.userId} IS NOT NULL)`;
     // Outside the association, a sphere membership left behind would not count (canSeeSphere): visibility only.
     case "public":
-      return eq(spheres.visibility, "public");
+      return sql`${sphere.visibility} = 'public'`;
     case "mine":
-      return sql`${sphereMembers.userId} IS NOT NULL`;
+      return sql`${membership.userId} IS NOT NULL`;
     case "none":
       return sql`false`;
   }
@@ -116,20 +125,39 @@ function directoryFilter(scope: DirectoryScope): SQL | undefined {
 export function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
   // An uncorrelated scalar subquery: PostgreSQL runs it once per statement (an InitPlan), through the primary key.
   const myRole = query.userId ? associationRoleOf(query.associationId, query.userId) : sql`NULL::text`;
-  const byRole = (pick: (scope: DirectoryScope) => SQL) =>
+  const byRole = (scopeOf: DirectoryQuery["scopeOf"], pick: (scope: DirectoryScope) => SQL) =>
     sql`(CASE ${myRole} ${sql.join(
-      associationRoles.map((role) => sql`WHEN ${role} THEN ${pick(query.scopeOf(role))}`),
+      associationRoles.map((role) => sql`WHEN ${role} THEN ${pick(scopeOf(role))}`),
       sql` `,
-    )} ELSE ${pick(query.scopeOf(null))} END)`;
-  const visibility = byRole((scope) => directoryFilter(scope) ?? sql`true`);
+    )} ELSE ${pick(scopeOf(null))} END)`;
+  const visibility = byRole(query.scopeOf, (scope) => directoryFilter(scope) ?? sql`true`);
+  // The parent as the actor may see it (canSeeSphere, through the same scopes), or nothing: a secret parent's id
+  // never reaches an ordinary member by the rows of its open children. Looked up by primary key, per row for the
+  // `parentId` column (correlated), once per statement for the `parentId` filter (uncorrelated: an InitPlan).
+  const visibleParent = (parentId: SQL | typeof spheres.parentId | string) =>
+    db
+      .select({ id: parents.id })
+      .from(parents)
+      .leftJoin(
+        parentMemberships,
+        and(
+          eq(parentMemberships.sphereId, parents.id),
+          eq(parentMemberships.associationId, parents.associationId),
+          eq(parentMemberships.userId, query.userId ?? NO_USER),
+        ),
+      )
+      .where(
+        and(
+          eq(parents.id, parentId),
+          eq(parents.associationId, query.associationId),
+          byRole(query.parentScopeOf, (scope) => directoryFilter(scope, parents, parentMemberships) ?? sql`true`),
+        ),
+      );
+  const parentId = sql<string | null>`(${visibleParent(spheres.parentId)})`;
   // See the EXPLAIN notes above: a search of 3+ characters sorts its (trigram-found) matches instead of walking
   // the directory index in name order. `|| ''` changes neither the order nor the collation, only the plan.
   const searching = (query.q?.trim().length ?? 0) >= 3;
   const order = searching ? sql<string>`(trame_fold(${spheres.name}) || '')` : sortName;
-  // Outside the association, a sphere's parent is pointed at only when it is public too (canSeeSphere): a
-  // public sphere under a private or secret one does not even hint at its parent's id.
-  const publicParent = sql<string | null>`(SELECT p.id FROM spheres p WHERE p.id = ${spheres.parentId} AND p.association_id = ${spheres.associationId} AND p.visibility = 'public')`;
-  const parentId = sql<string | null>`(CASE WHEN ${byRole((scope) => (scope === "public" ? sql`true` : sql`false`))} THEN ${publicParent} ELSE ${spheres.parentId} END)`;
   return db
     .select({ ...summaryColumns, parentId, sortName })
     .from(spheres)
@@ -140,7 +168,8 @@ export function listDirectoryRows(db: DbOrTx, query: DirectoryQuery) {
         eq(spheres.associationId, query.associationId),
         visibility,
         query.includeArchived ? undefined : isNull(spheres.archivedAt),
-        query.parentId ? eq(spheres.parentId, query.parentId) : undefined,
+        // A parent the actor may not see filters exactly as an unknown id: nothing matches.
+        query.parentId ? eq(spheres.parentId, sql`(${visibleParent(query.parentId)})`) : undefined,
         foldedNameContains(spheres.name, query.q),
         afterNameCursor(spheres.name, spheres.id, query.after),
       ),

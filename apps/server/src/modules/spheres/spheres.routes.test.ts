@@ -171,6 +171,43 @@ describe("spheres API", () => {
       expect(withArchived[0]).toMatchObject({ id: parent.id, archived: true });
     });
 
+    it("never points at a parent the actor may not see, and filters by it exactly as by an unknown id", async () => {
+      const secretParent = await createSphere(t.ctx, asso.id, { name: "Cellule discrète", visibility: "secret" });
+      const openChild = await createSphere(t.ctx, asso.id, { name: "Antenne ouverte", visibility: "open", parentId: secretParent.id });
+      const guestChild = await createSphere(t.ctx, asso.id, { name: "Antenne invitée", visibility: "private", parentId: secretParent.id });
+      const guest = await createMember(t.ctx, asso.id, "guest");
+      await addToSphere(t.ctx, asso.id, guestChild.id, guest.id, "guest");
+      const guestOfChild = await t.client().signInAs(guest.id);
+
+      for (const [client, child] of [
+        [memberClient, openChild],
+        [guestOfChild, guestChild],
+      ] as const) {
+        const listed = await readAll(client, `${url()}?q=antenne`, 10);
+        expect(listed.find((s) => s.id === child.id)).toMatchObject({ parentId: null });
+        expect(JSON.stringify(listed)).not.toContain(secretParent.id);
+        const mine = await readAll(client, `${url()}?mine=true`, 10);
+        expect(JSON.stringify(mine)).not.toContain(secretParent.id);
+        // The single sphere read blanks it too.
+        const one = await client.get(`${url()}/${child.id}`);
+        expect(one.body).toMatchObject({ parentId: null, parentName: null });
+        // Filtering by the secret id answers what a random id answers: an empty page.
+        const bySecret = await client.get(`${url()}?parentId=${secretParent.id}`);
+        const byUnknown = await client.get(`${url()}?parentId=${NIL}`);
+        expect([bySecret.status, bySecret.body]).toEqual([byUnknown.status, byUnknown.body]);
+        expect(bySecret.body).toEqual({ items: [], nextCursor: null });
+      }
+      // Those who may see the parent are still pointed at it, and can filter by it.
+      const manager = await t.client().signInAs(secretParent.managerId);
+      for (const client of [adminClient, manager]) {
+        const listed = await readAll(client, `${url()}?parentId=${secretParent.id}`, 10);
+        expect(listed.map((s) => [s.name, s.parentId])).toEqual([
+          ["Antenne invitée", secretParent.id],
+          ["Antenne ouverte", secretParent.id],
+        ]);
+      }
+    });
+
     it("restarts from the first page when the cursor is tampered with", async () => {
       const res = await memberClient.get(`${url()}?limit=2&cursor=not-a-cursor`);
       expect(res.status).toBe(200);

@@ -44,6 +44,7 @@ export async function listSphereDirectory(
     associationId,
     userId: actorUserId(actor),
     scopeOf: (associationRole) => sphereDirectoryScope({ isInstanceAdmin, associationRole }, mineOnly),
+    parentScopeOf: (associationRole) => sphereDirectoryScope({ isInstanceAdmin, associationRole }, false),
     q: query.q,
     parentId: query.parentId,
     includeArchived: query.includeArchived === "true",

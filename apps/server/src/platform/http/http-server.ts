@@ -67,6 +67,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Framing is forbidden by `frame-ancestors 'none'` above, which every supported browser honours.
+    xFrameOptions: false,
+    // HSTS over plain http means nothing (browsers ignore it there) and says the instance is meant for TLS when it
+    // may not be: it is sent below, only on answers that travel over TLS.
+    strictTransportSecurity: false,
+  });
+  // Behind TLS: the connection itself, or the X-Forwarded-Proto of a trusted proxy (request.protocol honours
+  // TRUST_PROXY). Added before any route runs, so error answers carry it too.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
   });
   await app.register(cookie);
   // Limits are declared per route (sign-in, e-mail links, resets, invitations); none is global.

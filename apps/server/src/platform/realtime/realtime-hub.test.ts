@@ -15,6 +15,9 @@ import { listenForSockets, socketUrlOf, TestSocket } from "./realtime.test-helpe
 // session cookie carries the user id directly, and the session id after a dot when there is one (the wired
 // application resolves real sessions: realtime-wiring.test.ts, modules/accounts/session-sockets.test.ts).
 const logger = pino({ level: "silent" });
+/** A clearance that holds nothing in particular: the hub's mechanics do not look into it. */
+const cleared = new Set<string>();
+const allowAll = async () => cleared;
 const open: { app: HttpServer; hub: RealtimeHub }[] = [];
 
 async function startHub(options: Partial<RealtimeHubOptions> = {}) {
@@ -27,7 +30,7 @@ async function startHub(options: Partial<RealtimeHubOptions> = {}) {
     },
     { secure: false, sessionMaxAgeSeconds: 3600 },
   );
-  const hub = new RealtimeHub({ relay: new InProcessRelay(), authorizeRoom: async () => true, logger, ...options });
+  const hub = new RealtimeHub({ relay: new InProcessRelay(), authorizeRoom: allowAll, logger, ...options });
   await app.register(async (api) => registerRealtimeRoute(api as HttpServer, hub, { publicUrl: "http://localhost:3000" }), { prefix: "/api/v1" });
   open.push({ app, hub });
   const url = await listenForSockets(app);
@@ -67,7 +70,7 @@ describe("real-time hub", () => {
     const { connect } = await startHub({
       authorizeRoom: async (userId, room) => {
         asked.push(room);
-        return room === `sphere:${allowed}`;
+        return room === `sphere:${allowed}` ? cleared : null;
       },
     });
     const socket = await connect(randomUUID());
@@ -94,7 +97,7 @@ describe("real-time hub", () => {
 
   it("removes a socket from the rooms its user may no longer join when their access is re-checked", async () => {
     let allowed = true;
-    const { hub, connect } = await startHub({ authorizeRoom: async () => allowed });
+    const { hub, connect } = await startHub({ authorizeRoom: async () => (allowed ? cleared : null) });
     const userId = randomUUID();
     const sphere = randomUUID();
     const socket = await connect(userId);
@@ -102,6 +105,66 @@ describe("real-time hub", () => {
     allowed = false;
     await hub.revalidateUser(userId);
     expect(await socket.next((m) => m.type === "unsubscribed")).toEqual({ type: "unsubscribed", room: `sphere:${sphere}` });
+  });
+
+  it("hands each member of a room what the audience lets their clearance receive, and their own room in full", async () => {
+    // Clearance: the user id's first character; "r" may receive the message, "p" a redacted form, others nothing.
+    const { hub, connect } = await startHub({
+      authorizeRoom: async (userId) => new Set([userId[0]!]),
+      audience: (message, clearance) => {
+        if (clearance.has("r")) return message;
+        if (clearance.has("p") && message.type === "sphereMembership.changed") {
+          return { type: "sphere.updated", room: message.room, data: { associationId: message.data.associationId, sphereId: message.data.sphereId } };
+        }
+        return null;
+      },
+    });
+    const sphere = randomUUID();
+    const [readerId, partialId, noneId] = ["r", "p", "n"].map((c) => `${c}${randomUUID().slice(1)}`) as [string, string, string];
+    const [reader, partial, none] = [await connect(readerId), await connect(partialId), await connect(noneId)];
+    for (const socket of [reader, partial, none]) await socket.request({ type: "subscribe", room: `sphere:${sphere}` });
+    const change: ServerMessage = { type: "sphereMembership.changed", room: `sphere:${sphere}`, data: { associationId: "a", sphereId: sphere, userId: noneId, role: "member" } };
+    hub.publish(change);
+    // The user's own room is never filtered.
+    hub.publish({ ...change, room: `user:${noneId}` });
+    expect(await reader.next((m) => m.type === "sphereMembership.changed")).toEqual(change);
+    expect(await partial.next((m) => m.type === "sphere.updated")).toEqual({ type: "sphere.updated", room: `sphere:${sphere}`, data: { associationId: "a", sphereId: sphere } });
+    expect(await none.next((m) => m.type === "sphereMembership.changed")).toMatchObject({ room: `user:${noneId}` });
+    expect(none.received.filter((m) => m.room === `sphere:${sphere}` && m.data)).toEqual([]);
+    expect(partial.received.map((m) => m.type)).not.toContain("sphereMembership.changed");
+  });
+
+  it("takes a new clearance when access is re-checked, for one user or for a whole room", async () => {
+    const clearances = new Map<string, string>();
+    const { hub, connect } = await startHub({
+      authorizeRoom: async (userId) => {
+        const clearance = clearances.get(userId);
+        return clearance ? new Set([clearance]) : null;
+      },
+      audience: (message, clearance) => (clearance.has("read") ? message : null),
+      roomChangedFor: (message) => (message.type === "sphere.updated" && message.data.associationId === "closing" ? message.room : null),
+    });
+    const sphere = randomUUID();
+    const [a, b] = [randomUUID(), randomUUID()];
+    clearances.set(a, "none").set(b, "read");
+    const socketA = await connect(a);
+    const socketB = await connect(b);
+    await socketA.request({ type: "subscribe", room: `sphere:${sphere}` });
+    await socketB.request({ type: "subscribe", room: `sphere:${sphere}` });
+
+    clearances.set(a, "read");
+    await hub.revalidateUser(a);
+    hub.publish({ type: "sphere.updated", room: `sphere:${sphere}`, data: { associationId: "first", sphereId: sphere } });
+    expect(await socketA.next((m) => m.type === "sphere.updated")).toMatchObject({ data: { associationId: "first" } });
+
+    // A change to the room itself: everyone in it is checked again; who may no longer join leaves it.
+    clearances.delete(a);
+    hub.publish({ type: "sphere.updated", room: `sphere:${sphere}`, data: { associationId: "closing", sphereId: sphere } });
+    expect(await socketA.next((m) => m.type === "unsubscribed")).toEqual({ type: "unsubscribed", room: `sphere:${sphere}` });
+    hub.publish({ type: "sphere.updated", room: `sphere:${sphere}`, data: { associationId: "after", sphereId: sphere } });
+    await socketB.next((m) => m.type === "sphere.updated" && m.data?.associationId === "after");
+    expect(socketB.received.map((m) => m.type)).not.toContain("unsubscribed");
+    expect(socketA.received.filter((m) => m.data?.associationId === "after")).toEqual([]);
   });
 
   it("drops a socket that stops answering pings, and keeps those that answer", async () => {
@@ -149,7 +212,7 @@ describe("real-time hub", () => {
   it("cuts off a client that floods subscriptions faster than they are authorised", async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const { connect } = await startHub({ authorizeRoom: () => gate.then(() => true) });
+    const { connect } = await startHub({ authorizeRoom: () => gate.then(() => cleared) });
     const socket = await connect(randomUUID());
     for (let i = 0; i < 60; i++) socket.ws.send(JSON.stringify({ type: "subscribe", room: `sphere:${randomUUID()}` as RoomName }));
     expect((await socket.closed).code).toBe(1008);
@@ -204,7 +267,7 @@ describe("real-time hub, closing ended sessions", () => {
 
   it("announces the ended sessions before it stops, as an administration command's short-lived hub does", async () => {
     const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-    const command = new RealtimeHub({ relay: new RedisRelay(redisUrl, logger, `test-cli-${randomUUID()}`), authorizeRoom: async () => true, logger });
+    const command = new RealtimeHub({ relay: new RedisRelay(redisUrl, logger, `test-cli-${randomUUID()}`), authorizeRoom: allowAll, logger });
     const node = await startHub({ relay: new RedisRelay(redisUrl, logger, `test-node-${randomUUID()}`) });
     await Promise.all([command.start(), node.hub.start()]);
     const sessionId = randomUUID();

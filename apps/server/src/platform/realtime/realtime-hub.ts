@@ -4,17 +4,39 @@ import type { ClientMessage, HubReply, RoomName, ServerMessage } from "@trame/co
 import { parseClientMessage, userRoom } from "./client-messages.js";
 import type { RealtimeRelay } from "./realtime-relay.js";
 
-/** Whether this user may be in this room now: the same answer as "may they read it". Injected by the composition root. */
-export type RoomAuthorizer = (userId: string, room: RoomName) => Promise<boolean>;
+/**
+ * What a person let into a room may receive there. Opaque to the hub: the composition root puts in it the
+ * permissions the policy gives them over what the room shows, and reads it back in `audience`.
+ */
+export type RoomClearance = ReadonlySet<string>;
+
+/**
+ * Whether this user may be in this room now (the same answer as "may they read it"), and with what clearance:
+ * null when they may not. Injected by the composition root.
+ */
+export type RoomAuthorizer = (userId: string, room: RoomName) => Promise<RoomClearance | null>;
+
+/**
+ * What one member of a room receives of a message published there, by their clearance: the message itself, another
+ * (redacted) form of it, or nothing (null). Never asked for a user's own room, which only carries what concerns them.
+ */
+export type RoomAudience = (message: ServerMessage, clearance: RoomClearance) => ServerMessage | null;
 
 export interface RealtimeHubOptions {
   relay: RealtimeRelay;
   authorizeRoom: RoomAuthorizer;
+  /** Without one, every member of a room receives every message of it. */
+  audience?: RoomAudience;
   /**
    * For a message passing through this node (published here or relayed), the user whose access may have just
    * changed: their sockets' rooms are checked again, and rooms they may no longer join are left.
    */
   accessChangedFor?: (message: ServerMessage) => string | null;
+  /**
+   * For a message passing through this node, the room whose members' access may have just changed (e.g. a sphere
+   * made secret): every member of it on this node is checked again.
+   */
+  roomChangedFor?: (message: ServerMessage) => RoomName | null;
   logger: FastifyBaseLogger;
   /** Interval between pings; a socket that did not answer the previous one is dropped. */
   heartbeatMs?: number;
@@ -29,7 +51,8 @@ interface Connection {
   userId: string;
   /** The session the socket was opened with (null: none, as in the hub's own tests); closing it closes the socket. */
   sessionId: string | null;
-  rooms: Set<RoomName>;
+  /** The rooms the socket is in, with its user's clearance in each (their own room: none needed). */
+  rooms: Map<RoomName, RoomClearance>;
   alive: boolean;
   /** Messages of one socket are handled in order, one at a time; this is the tail of its queue. */
   queue: Promise<void>;
@@ -53,11 +76,14 @@ export const closeCodes = {
 
 const maxQueuedMessages = 50;
 
+const ownRoomClearance: RoomClearance = new Set();
+
 /**
  * The real-time hub of one node: sockets of signed-in users, grouped in rooms (`user:`, `association:`,
  * `sphere:`). A socket is in its user's room from the start and joins other rooms only when the authorizer says
- * yes; it leaves them when its user's access changes. Messages go to this node's sockets and, through the relay,
- * to the other nodes'.
+ * yes, with the clearance it gives; it leaves them (or its clearance changes) when its user's access changes.
+ * Messages go to this node's sockets and, through the relay, to the other nodes'; each node hands every member
+ * of a room what the audience lets them receive.
  */
 export class RealtimeHub {
   private readonly rooms = new Map<RoomName, Set<Connection>>();
@@ -106,7 +132,7 @@ export class RealtimeHub {
       socket.close(closeCodes.tooManySockets, "too many connections");
       return;
     }
-    const conn: Connection = { socket, userId, sessionId, rooms: new Set(), alive: true, queue: Promise.resolve(), queued: 0 };
+    const conn: Connection = { socket, userId, sessionId, rooms: new Map(), alive: true, queue: Promise.resolve(), queued: 0 };
     own.add(conn);
     this.byUser.set(userId, own);
     if (sessionId) {
@@ -119,7 +145,7 @@ export class RealtimeHub {
     });
     socket.on("message", (data, isBinary) => this.enqueue(conn, data, isBinary));
     socket.on("close", () => this.detach(conn));
-    this.join(conn, userRoom(userId));
+    this.join(conn, userRoom(userId), ownRoomClearance);
     this.reply(conn, { type: "subscribed", room: userRoom(userId) });
   }
 
@@ -140,21 +166,28 @@ export class RealtimeHub {
     this.options.relay.publishSessionsEnded([...sessionIds]);
   }
 
-  /** Checks again every room the user's sockets on this node are in, and leaves those they may no longer join. */
+  /**
+   * Checks again every room the user's sockets on this node are in: leaves those they may no longer join, and
+   * takes the new clearance in the others.
+   */
   async revalidateUser(userId: string): Promise<void> {
     const conns = this.byUser.get(userId);
     if (!conns) return;
     this.accessRevision.set(userId, (this.accessRevision.get(userId) ?? 0) + 1);
     const rooms = new Set<RoomName>();
-    for (const conn of conns) for (const room of conn.rooms) if (room !== userRoom(userId)) rooms.add(room);
-    for (const room of rooms) {
-      if (await this.authorize(userId, room)) continue;
-      for (const conn of conns) {
-        if (conn.rooms.has(room)) {
-          this.leave(conn, room);
-          this.reply(conn, { type: "unsubscribed", room });
-        }
-      }
+    for (const conn of conns) for (const room of conn.rooms.keys()) if (room !== userRoom(userId)) rooms.add(room);
+    for (const room of rooms) await this.recheck(userId, [...conns], room);
+  }
+
+  /** Checks again every member of a room on this node (once per user), as revalidateUser does for one user. */
+  async revalidateRoom(room: RoomName): Promise<void> {
+    const members = this.rooms.get(room);
+    if (!members || room.startsWith("user:")) return;
+    const byUser = new Map<string, Connection[]>();
+    for (const conn of members) byUser.set(conn.userId, [...(byUser.get(conn.userId) ?? []), conn]);
+    for (const [userId, conns] of byUser) {
+      this.accessRevision.set(userId, (this.accessRevision.get(userId) ?? 0) + 1);
+      await this.recheck(userId, conns, room);
     }
   }
 
@@ -179,15 +212,43 @@ export class RealtimeHub {
     }
   }
 
+  private async recheck(userId: string, conns: Connection[], room: RoomName): Promise<void> {
+    const clearance = await this.authorize(userId, room);
+    for (const conn of conns) {
+      if (!conn.rooms.has(room)) continue;
+      if (clearance) {
+        conn.rooms.set(room, clearance);
+      } else {
+        this.leave(conn, room);
+        this.reply(conn, { type: "unsubscribed", room });
+      }
+    }
+  }
+
   private deliverLocally(message: ServerMessage): void {
     const members = this.rooms.get(message.room);
     if (members) {
-      const payload = JSON.stringify(message);
-      for (const conn of members) this.send(conn, payload);
+      // A user's own room carries only what concerns them; any other room, what each member's clearance allows.
+      const audience = message.room.startsWith("user:") ? undefined : this.options.audience;
+      const payloads = new Map<ServerMessage, string>();
+      for (const conn of members) {
+        const shown = audience ? audience(message, conn.rooms.get(message.room) ?? ownRoomClearance) : message;
+        if (!shown) continue;
+        let payload = payloads.get(shown);
+        if (payload === undefined) {
+          payload = JSON.stringify(shown);
+          payloads.set(shown, payload);
+        }
+        this.send(conn, payload);
+      }
     }
     const userId = this.options.accessChangedFor?.(message);
     if (userId) {
       this.revalidateUser(userId).catch((err: unknown) => this.options.logger.error({ err, userId }, "could not re-check real-time rooms"));
+    }
+    const room = this.options.roomChangedFor?.(message);
+    if (room) {
+      this.revalidateRoom(room).catch((err: unknown) => this.options.logger.error({ err, room }, "could not re-check a real-time room"));
     }
   }
 
@@ -231,36 +292,36 @@ export class RealtimeHub {
           this.reply(conn, { type: "subscribed", room });
           return;
         }
-        const allowed = conn.rooms.size < this.maxRoomsPerSocket && (await this.authorizeStable(conn.userId, room));
+        const clearance = conn.rooms.size < this.maxRoomsPerSocket ? await this.authorizeStable(conn.userId, room) : null;
         if (conn.socket.readyState !== WebSocket.OPEN) return;
-        if (allowed) this.join(conn, room);
-        this.reply(conn, { type: allowed ? "subscribed" : "denied", room });
+        if (clearance) this.join(conn, room, clearance);
+        this.reply(conn, { type: clearance ? "subscribed" : "denied", room });
       }
     }
   }
 
   /** Authorises, and again if the user's access was re-checked meanwhile (a removal racing this subscription). */
-  private async authorizeStable(userId: string, room: RoomName): Promise<boolean> {
+  private async authorizeStable(userId: string, room: RoomName): Promise<RoomClearance | null> {
     for (;;) {
       const revision = this.accessRevision.get(userId) ?? 0;
-      const allowed = await this.authorize(userId, room);
-      if ((this.accessRevision.get(userId) ?? 0) === revision) return allowed;
+      const clearance = await this.authorize(userId, room);
+      if ((this.accessRevision.get(userId) ?? 0) === revision) return clearance;
     }
   }
 
-  private async authorize(userId: string, room: RoomName): Promise<boolean> {
+  private async authorize(userId: string, room: RoomName): Promise<RoomClearance | null> {
     // Only one's own user room; no authorizer can grant another user's.
-    if (room.startsWith("user:")) return room === userRoom(userId);
+    if (room.startsWith("user:")) return room === userRoom(userId) ? ownRoomClearance : null;
     try {
       return await this.options.authorizeRoom(userId, room);
     } catch (err) {
       this.options.logger.error({ err, room }, "real-time room authorisation failed");
-      return false;
+      return null;
     }
   }
 
-  private join(conn: Connection, room: RoomName): void {
-    conn.rooms.add(room);
+  private join(conn: Connection, room: RoomName, clearance: RoomClearance): void {
+    conn.rooms.set(room, clearance);
     const members = this.rooms.get(room) ?? new Set<Connection>();
     members.add(conn);
     this.rooms.set(room, members);
@@ -275,7 +336,7 @@ export class RealtimeHub {
   }
 
   private detach(conn: Connection): void {
-    for (const room of [...conn.rooms]) this.leave(conn, room);
+    for (const room of [...conn.rooms.keys()]) this.leave(conn, room);
     const own = this.byUser.get(conn.userId);
     own?.delete(conn);
     if (own && own.size === 0) {
