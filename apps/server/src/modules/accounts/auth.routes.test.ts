@@ -6,7 +6,7 @@ import { createUser, TEST_PASSWORD } from "../../test/factories.js";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../../platform/http/request-actor.js";
 import { outboxMessages } from "../../platform/mail/mail.tables.js";
 import { emailTokens, sessions } from "./accounts.tables.js";
-import { findLastMailTo, tokenOfMail } from "./accounts.test-helpers.js";
+import { findLastMailTo, issueEmailLink, tokenOfMail } from "./accounts.test-helpers.js";
 
 const NEW_PASSWORD = "Une-Autre-Phrase-42!";
 
@@ -305,6 +305,63 @@ describe("authentication routes", () => {
       const res = await (await browser("10.6.0.4")).post("/api/v1/auth/password-reset/request", { email: "nobody-at-all@example.org" });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ ok: true });
+    });
+  });
+
+  describe("links that die together", () => {
+    const resetWith = (post: (url: string, body: unknown) => Promise<any>, token: string) =>
+      post("/api/v1/auth/password-reset/complete", { token, password: NEW_PASSWORD });
+    const signInWith = (post: (url: string, body: unknown) => Promise<any>, token: string) =>
+      post("/api/v1/auth/magic-link/consume", { token });
+
+    it("completing a reset spends every other reset and sign-in link of the account, and no one else's", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const someoneElse = await createUser(t.ctx);
+      const olderReset = await issueEmailLink(t.ctx, user.id, "password_reset");
+      const signInLink = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const usedReset = await issueEmailLink(t.ctx, user.id, "password_reset");
+      const othersLink = await issueEmailLink(t.ctx, someoneElse.id, "sign_in");
+
+      const { post } = await browser("10.8.0.1");
+      expect((await resetWith(post, usedReset)).status).toBe(200);
+
+      const again = await resetWith((await browser("10.8.0.2")).post, olderReset);
+      expect(again.status).toBe(400);
+      expect(again.body.error.code).toBe("TOKEN_INVALID");
+      const link = await signInWith((await browser("10.8.0.3")).post, signInLink);
+      expect(link.status).toBe(400);
+      expect(link.body.error.code).toBe("TOKEN_INVALID");
+      // The password set by the reset stands: the older link did not change it again.
+      const signIn = await (await browser("10.8.0.4")).post("/api/v1/auth/sign-in", { email: user.email, password: NEW_PASSWORD });
+      expect(signIn.status).toBe(200);
+      expect((await signInWith((await browser("10.8.0.5")).post, othersLink)).status).toBe(200);
+    });
+
+    it("signing in by a link spends every other sign-in and reset link of the account", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const used = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const otherLink = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const reset = await issueEmailLink(t.ctx, user.id, "password_reset");
+
+      expect((await signInWith((await browser("10.8.1.1")).post, used)).status).toBe(200);
+      expect((await signInWith((await browser("10.8.1.2")).post, otherLink)).body.error.code).toBe("TOKEN_INVALID");
+      expect((await resetWith((await browser("10.8.1.3")).post, reset)).body.error.code).toBe("TOKEN_INVALID");
+      const oldPassword = await (await browser("10.8.1.4")).post("/api/v1/auth/sign-in", { email: user.email, password: TEST_PASSWORD });
+      expect(oldPassword.status).toBe(200);
+    });
+
+    it("lets exactly one of several links of an account used at once through, the others TOKEN_INVALID, never a 5xx", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const tokens = await Promise.all(
+        (["password_reset", "sign_in", "password_reset", "sign_in"] as const).map((purpose) => issueEmailLink(t.ctx, user.id, purpose)),
+      );
+      const results = await Promise.all(
+        tokens.map(async (token, i) => {
+          const { post } = await browser(`10.8.2.${i}`);
+          return i % 2 === 0 ? resetWith(post, token) : signInWith(post, token);
+        }),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
     });
   });
 
