@@ -14,7 +14,7 @@ import {
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
-import { accountRateLimit, authRateLimit, emailRateLimit } from "../../platform/http/rate-limits.js";
+import { accountRateLimit, authRateLimit, mailRateLimit } from "../../platform/http/rate-limits.js";
 import { setSessionCookies } from "../../platform/http/request-actor.js";
 import { openSession } from "../accounts/sessions.service.js";
 import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
@@ -116,7 +116,7 @@ export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void
     "/invitations/:token/accept",
     {
       onRequest: tokenLimit,
-      preHandler: emailRateLimit(ctx, "invitation-accept"),
+      preHandler: mailRateLimit(ctx, "invitation-accept"),
       schema: {
         operationId: "acceptInvitation",
         summary: "Accepts an invitation: creates the account if needed (and signs it in), then the memberships",
