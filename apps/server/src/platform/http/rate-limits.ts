@@ -193,9 +193,15 @@ async function giveBack(ctx: AppContext, request: FastifyRequest): Promise<void>
 
 /**
  * Runs a limited attempt and settles its counters: a success gives them back, a person's mistake (a 4xx: wrong
- * password, unknown token, invalid input) stays counted, a server error is given back.
+ * password, unknown token, invalid input) stays counted, a server error is given back. `givesBack` tells which
+ * successes give back: one that sent a mail stays counted, as every request that sends mail does.
  */
-export async function limitedAttempt<T>(ctx: AppContext, request: FastifyRequest, run: () => Promise<T>): Promise<T> {
+export async function limitedAttempt<T>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  run: () => Promise<T>,
+  givesBack: (result: T) => boolean = () => true,
+): Promise<T> {
   let result: T;
   try {
     result = await run();
@@ -204,7 +210,8 @@ export async function limitedAttempt<T>(ctx: AppContext, request: FastifyRequest
     else await giveBack(ctx, request);
     throw err;
   }
-  await attemptSucceeded(ctx, request);
+  if (givesBack(result)) await attemptSucceeded(ctx, request);
+  else attempts.delete(request);
   return result;
 }
 
