@@ -72,14 +72,14 @@ export interface AcceptedInvitation {
  * Accepts an invitation: the account if needed, the memberships (never lowering a role someone already has), and
  * one use counted atomically — all in one transaction, so a spent or expired invitation leaves nothing behind.
  * A link invitation accepted signed out continues by e-mail instead (see requestConfirmation). `mayMail` tells
- * whether a mail may go to an address now (the route's per-address cool-down).
+ * whether a mail for this invitation may go to an address now (the route's cool-down).
  */
 export async function acceptInvitation(
   ctx: AppContext,
   actor: Actor,
   token: string,
   body: z.output<typeof acceptInvitationBodySchema>,
-  mayMail: (email: string) => Promise<boolean> = async () => true,
+  mayMail: (email: string, invitationId: string) => Promise<boolean> = async () => true,
 ): Promise<AcceptedInvitation | { outcome: "emailSent" }> {
   const found = await findUsableInvitation(ctx, token);
   const { invitation } = found;
@@ -146,17 +146,17 @@ async function requestConfirmation(
   ctx: AppContext,
   found: FoundInvitation,
   body: z.output<typeof acceptInvitationBodySchema>,
-  mayMail: (email: string) => Promise<boolean>,
+  mayMail: (email: string, invitationId: string) => Promise<boolean>,
 ): Promise<{ outcome: "emailSent" }> {
   const email = body.email;
   if (!email) throw validationFailed("Your e-mail address is needed to create your account.", [{ path: "email", message: "required" }]);
   if (!body.displayName) throw validationFailed("Tell us your name to create your account.", [{ path: "displayName", message: "required" }]);
   if (body.password !== undefined) assertPasswordAcceptable(body.password);
   const passwordHash = body.password !== undefined ? await hashPassword(body.password) : null;
-  // Quietly: a mail went to this address moments ago, and its link works.
-  if (!(await mayMail(email))) return { outcome: "emailSent" };
-
   const { invitation } = found;
+  // Quietly: a mail for this invitation went to this address moments ago, and its link works.
+  if (!(await mayMail(email, invitation.id))) return { outcome: "emailSent" };
+
   const place = { associationName: found.associationName, sphereName: found.sphereName, publicUrl: ctx.config.publicUrl };
   const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_MS).toISOString();
   const outboxId = await ctx.db.transaction(async (tx) => {

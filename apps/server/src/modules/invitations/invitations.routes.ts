@@ -32,7 +32,7 @@ const base = "/associations/:associationId/invitations";
 export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void {
   // Sending is limited per account (an admin inviting people one by one must not be stopped after ten, but an
   // account must not flood strangers' mailboxes); tokens per IP like sign-in (what succeeds is given back), accepting
-  // also per (IP, typed address), and the mail it sends at most once per 30 seconds per address, quietly.
+  // also per (IP, typed address), and the mail it sends at most once per 30 seconds per invitation and address, quietly.
   const sendLimit = accountRateLimit(ctx, "invitation-send", 10);
   const tokenLimit = authRateLimit(ctx, "invitation-token");
 
@@ -131,7 +131,8 @@ export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void
       },
     },
     async (request, reply) => {
-      const mayMail = (email: string) => mailCooldownPasses(ctx, "invitation-accept", email);
+      // Per invitation and address: requests for another invitation cannot keep this one's mail from its owner.
+      const mayMail = (email: string, invitationId: string) => mailCooldownPasses(ctx, `invitation-accept:${invitationId}`, email);
       const accepted = await limitedAttempt(
         ctx,
         request,
