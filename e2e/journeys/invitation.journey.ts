@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { expectFitsWidth, expectNoAxeViolations, newPhoneContext } from "../support/browser.js";
-import { linkFromOutbox, PASSWORD, signInContext } from "../support/data.js";
+import { createMember, linkFromOutbox, PASSWORD, signInContext } from "../support/data.js";
 import { withInstance } from "../support/fixture.js";
 
 describe("Invitation dans une sphère", () => {
@@ -87,5 +87,42 @@ describe("Invitation dans une sphère", () => {
 
     await other.close();
     await camille.close();
+  });
+
+  test("un lien d'invitation accepté sans être connecté : la suite passe par l'e-mail, que l'adresse ait un compte ou non", async () => {
+    const { server, session, instance } = fixture;
+    const { association } = instance;
+    // Inès a déjà un compte, dans l'association ; elle reçoit, sans être connectée, le lien d'invitation d'une sphère.
+    const ines = await createMember(server.url, instance.admin, association.id, { email: "ines.moreau@exemple.fr", displayName: "Inès Moreau" });
+    const sphere = await instance.admin.post<{ id: string }>(`/api/v1/associations/${association.id}/spheres`, {
+      name: "Atelier vélo",
+      description: "Réparer ensemble, le samedi matin.",
+      visibility: "private",
+    });
+    const link = await instance.admin.post<{ url: string }>(`/api/v1/associations/${association.id}/invitations/links`, { sphereId: sphere.id });
+
+    const phone = await newPhoneContext(session.browser);
+    const page = await phone.newPage();
+    await page.goto(link.url);
+    await page.getByRole("heading", { level: 1, name: "Invitation" }).waitFor();
+    await page.getByLabel("Adresse e-mail", { exact: true }).fill(ines.email);
+    await page.getByLabel("Nom affiché", { exact: true }).fill("Inès M.");
+    await page.getByLabel("Mot de passe", { exact: true }).fill("Un-Autre-Essai-2025!");
+    await page.getByRole("button", { name: "Accepter l'invitation" }).click();
+    // La même réponse qu'une adresse sans compte : consulter sa boîte mail.
+    await page.getByText(`Consultez votre boîte mail : un lien vient d'être envoyé à ${ines.email}.`).waitFor();
+    await expectNoAxeViolations(page, "invitation : lien envoyé");
+    await expectFitsWidth(page, "invitation : lien envoyé");
+
+    // Le lien reçu la connecte à son compte (sans changer ni son nom ni son mot de passe) et termine l'invitation.
+    const confirmation = await linkFromOutbox(instance.admin, ines.email, "/invitations/confirm");
+    await page.goto(confirmation);
+    await page.waitForURL((url) => url.pathname === `/a/${association.slug}/spheres/${sphere.id}`);
+    await page.getByRole("heading", { level: 1, name: "Atelier vélo" }).waitFor();
+    await page.getByText("Votre rôle dans cette sphère : Membre.").waitFor();
+    const state = await page.request.get(server.url + "/api/v1/session");
+    expect((await state.json()).user).toMatchObject({ email: ines.email, displayName: "Inès Moreau" });
+    await expectNoAxeViolations(page, "sphère après le lien d'invitation");
+    await phone.close();
   });
 });

@@ -39,7 +39,8 @@ export interface Member {
 
 /**
  * A new member of the association, created as a real person would join: an administrator makes an invitation
- * link, and the person accepts it signed out with a name, an address and a password.
+ * link, the person accepts it signed out with a name, an address and a password, and opens the link then mailed
+ * to that address (read from the outbox: `inviter` must be an instance administrator).
  */
 export async function createMember(
   baseUrl: string,
@@ -59,6 +60,9 @@ export async function createMember(
     displayName: person.displayName,
     password: PASSWORD,
   });
+  const confirmation = new URL(await linkFromOutbox(inviter, person.email, "/invitations/confirm")).searchParams.get("token");
+  if (!confirmation) throw new Error(`No confirmation token in the mail to ${person.email}`);
+  await api.post("/api/v1/invitations/confirm", { token: confirmation });
   const session = await api.get<{ user: { id: string } | null }>("/api/v1/session");
   if (!session.user) throw new Error(`Accepting the invitation did not sign ${person.email} in`);
   return { api, id: session.user.id, email: person.email, displayName: person.displayName };

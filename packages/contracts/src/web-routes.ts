@@ -9,6 +9,7 @@ export const webRoutes = {
   forgotPassword: () => "/forgot-password",
   resetPassword: (token: string) => `/reset-password?token=${encodeURIComponent(token)}`,
   invitation: (token: string) => `/invitations/${encodeURIComponent(token)}`,
+  invitationConfirm: (token: string) => `/invitations/confirm?token=${encodeURIComponent(token)}`,
   association: (slug: string) => `/a/${slug}`,
   sphere: (slug: string, sphereId: string) => `/a/${slug}/spheres/${sphereId}`,
   associationAdmin: (slug: string) => `/a/${slug}/admin`,

@@ -50,8 +50,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Run background jobs in this process (true), or leave them to `trame serve --worker` nodes (false). */
   JOBS_ENABLED: booleanString.default(true),
-  /** Rate limit of sign-in, e-mail links and resets: attempts per 15 minutes per address and per IP. */
+  /**
+   * Sign-in, e-mail links, resets, tokens: attempts per 15 minutes per (IP, address), and per IP for tokens. Beyond
+   * it, failed passwords on an address slow its further attempts (never a lock); see docs/ARCHITECTURE.md.
+   */
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Sign-in and e-mail link or reset requests per 15 minutes per IP, whatever the address (default: 5 × AUTH_RATE_LIMIT). */
+  AUTH_IP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -85,6 +90,7 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   jobsEnabled: boolean;
   authRateLimit: number;
+  authIpRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -128,5 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     jobsEnabled: e.JOBS_ENABLED,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    // An IP may be many people (a school, an office): it gets room for several addresses' worth of attempts.
+    authIpRateLimit: e.AUTH_IP_RATE_LIMIT ?? 5 * e.AUTH_RATE_LIMIT,
   };
 }

@@ -6,6 +6,7 @@ import type {
   charterSchema,
   emailInvitationsResultSchema,
   invitationPreviewSchema,
+  joinedInvitationSchema,
   linkInvitationResultSchema,
   outboxMessageSummarySchema,
   associationBrandingSchema,
@@ -16,6 +17,7 @@ export type AdminAssociation = z.infer<typeof adminAssociationSchema>;
 export type OutboxMessageSummary = z.infer<typeof outboxMessageSummarySchema>;
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 export type AcceptInvitationResult = z.infer<typeof acceptInvitationResultSchema>;
+export type JoinedInvitation = z.infer<typeof joinedInvitationSchema>;
 export type LinkInvitationResult = z.infer<typeof linkInvitationResultSchema>;
 export type EmailInvitationsResult = z.infer<typeof emailInvitationsResultSchema>;
 export type AssociationBranding = z.infer<typeof associationBrandingSchema>;

@@ -125,6 +125,13 @@ const resetPasswordRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/accounts/pages/reset-password-page"), "ResetPasswordPage"),
 });
 
+const invitationConfirmRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/invitations/confirm",
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import("../features/invitations/pages/invitation-confirm-page"), "InvitationConfirmPage"),
+});
+
 const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/invitations/$token",
@@ -245,6 +252,7 @@ const routeTree = rootRoute.addChildren([
   signInLinkRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  invitationConfirmRoute,
   invitationRoute,
   associationRoute.addChildren([
     associationHomeRoute,

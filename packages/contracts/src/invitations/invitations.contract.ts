@@ -78,8 +78,22 @@ export const acceptInvitationBodySchema = z.strictObject({
   email: z.string().trim().max(254).pipe(z.email()).optional(),
   password: passwordSchema.optional(),
 });
-export const acceptInvitationResultSchema = z.object({
+/** The invitation is accepted: where the person now belongs (the web app goes there). */
+export const joinedInvitationSchema = z.object({
+  outcome: z.literal("joined"),
   associationId: idSchema,
   associationSlug: z.string(),
   sphereId: idSchema.nullable(),
 });
+/**
+ * Accepting answers `joined`, or `emailSent` for a link invitation accepted signed out: the typed address receives a
+ * link that completes the acceptance (it creates the account, or signs into the one the address already has). The
+ * answer is the same whether or not the address has an account: it must not tell who has one.
+ */
+export const acceptInvitationResultSchema = z.discriminatedUnion("outcome", [
+  joinedInvitationSchema,
+  z.object({ outcome: z.literal("emailSent") }),
+]);
+/** The token of the link mailed by an `emailSent` acceptance. */
+export const confirmInvitationBodySchema = z.strictObject({ token: z.string().min(10).max(200) });
+export const confirmInvitationResultSchema = joinedInvitationSchema;

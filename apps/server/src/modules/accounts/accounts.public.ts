@@ -3,7 +3,14 @@
 
 // People: reads, and the creation of an account inside the caller's transaction.
 export { findUserByEmail, findUserById, hasInstanceAdmin, insertUser, isEmailTakenError, type UserRow } from "./accounts.repository.js";
-export { createUserAccount, isSetupRequired, listUsers, resetPasswordByEmail } from "./accounts.service.js";
+export {
+  createSignInLinkInTx,
+  createUserAccount,
+  isSetupRequired,
+  listUsers,
+  resetPasswordByEmail,
+  useEmailLinkInTx,
+} from "./accounts.service.js";
 export { presentMe } from "./accounts.presenter.js";
 
 // Passwords and tokens.
@@ -11,7 +18,7 @@ export { assertPasswordAcceptable, hashPassword, verifyPassword } from "./passwo
 export { generateToken, hashToken } from "./session-tokens.js";
 
 // Sessions.
-export { openSession, resolveSession } from "./sessions.service.js";
+export { closeSession, openSession, resolveSession } from "./sessions.service.js";
 
 // Query pieces other modules' repositories may join.
 export { userProfiles } from "./accounts.joins.js";

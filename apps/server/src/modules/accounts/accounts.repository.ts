@@ -152,6 +152,43 @@ export async function consumeEmailToken(db: DbOrTx, tokenHash: string, purpose: 
   return row?.userId ?? null;
 }
 
+/** The account a usable token (unused, unexpired, of this purpose) belongs to; a plain read, nothing is locked. */
+export async function findEmailTokenUser(db: DbOrTx, tokenHash: string, purpose: EmailTokenPurpose): Promise<string | null> {
+  const [row] = await db
+    .select({ userId: emailTokens.userId })
+    .from(emailTokens)
+    .where(
+      and(
+        eq(emailTokens.tokenHash, tokenHash),
+        eq(emailTokens.purpose, purpose),
+        sql`${emailTokens.usedAt} IS NULL`,
+        gt(emailTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1);
+  return row?.userId ?? null;
+}
+
+/** Spends every outstanding e-mail link of an account, sign-in links and resets alike; answers how many. */
+export async function spendEmailTokens(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db
+    .update(emailTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(emailTokens.userId, userId), sql`${emailTokens.usedAt} IS NULL`))
+    .returning({ id: emailTokens.id });
+  return rows.length;
+}
+
+/**
+ * Locks an account's row until the end of the transaction. What changes an account's credentials or uses its links
+ * takes this lock first, then touches its tokens and sessions: concurrent uses of two links of one account wait for
+ * each other instead of deadlocking on each other's tokens.
+ */
+export async function lockUser(db: DbOrTx, userId: string): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+  return rows.length > 0;
+}
+
 /** Deletes a user's sessions, all or all but one; answers the ids of those deleted (their sockets are then closed). */
 export async function deleteUserSessions(db: DbOrTx, userId: string, exceptSessionId: string | null): Promise<string[]> {
   const rows = await db

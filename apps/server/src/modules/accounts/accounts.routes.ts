@@ -11,7 +11,13 @@ import {
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
-import { authRateLimit, emailRateLimit, refundRateLimits } from "../../platform/http/rate-limits.js";
+import {
+  authRateLimit,
+  credentialRateLimit,
+  limitedAttempt,
+  mailCooldownPasses,
+  mailRateLimit,
+} from "../../platform/http/rate-limits.js";
 import { clearSessionCookie, CSRF_COOKIE, setCsrfCookie, setSessionCookies } from "../../platform/http/request-actor.js";
 import {
   completePasswordReset,
@@ -58,13 +64,15 @@ export function registerAccountsRoutes(app: HttpServer, ctx: AppContext): void {
     "/auth/sign-in",
     {
       schema: { operationId: "signIn", tags, body: signInBodySchema, response: { 200: meSchema } },
-      onRequest: authRateLimit(ctx, "sign-in"),
-      preHandler: emailRateLimit(ctx, "sign-in"),
+      // Per IP and per (IP, address); failures on the address slow its next attempts, from any IP, but never lock it.
+      onRequest: authRateLimit(ctx, "sign-in", ctx.config.authIpRateLimit),
+      preHandler: credentialRateLimit(ctx, "sign-in"),
     },
     async (request, reply) => {
-      const result = await signInWithPassword(ctx, request.body, clientOf(request), currentSessionOf(request));
-      // Only failures count: people signing in behind one shared address must not lock each other out.
-      await refundRateLimits(ctx, request);
+      // Only failures stay counted: people signing in behind one shared address must not lock each other out.
+      const result = await limitedAttempt(ctx, request, () =>
+        signInWithPassword(ctx, request.body, clientOf(request), currentSessionOf(request)),
+      );
       return signedIn(reply, result);
     },
   );
@@ -73,12 +81,13 @@ export function registerAccountsRoutes(app: HttpServer, ctx: AppContext): void {
     "/auth/magic-link",
     {
       schema: { operationId: "requestMagicLink", tags, body: magicLinkRequestBodySchema, response: { 200: okSchema } },
-      onRequest: authRateLimit(ctx, "magic-link"),
-      preHandler: emailRateLimit(ctx, "magic-link"),
+      onRequest: authRateLimit(ctx, "magic-link", ctx.config.authIpRateLimit),
+      preHandler: mailRateLimit(ctx, "magic-link"),
     },
     async (request) => {
-      await requestMagicLink(ctx, request.body.email);
-      // The same answer whether or not the address has an account.
+      // At most one link per address every 30 seconds, quietly: the link sent just before is in the mailbox.
+      if (await mailCooldownPasses(ctx, "magic-link", request.body.email)) await requestMagicLink(ctx, request.body.email);
+      // The same answer whether or not the address has an account, and whether or not a mail left.
       return { ok: true as const };
     },
   );
@@ -90,8 +99,9 @@ export function registerAccountsRoutes(app: HttpServer, ctx: AppContext): void {
       onRequest: authRateLimit(ctx, "token"),
     },
     async (request, reply) => {
-      const result = await consumeMagicLink(ctx, request.body.token, clientOf(request), currentSessionOf(request));
-      await refundRateLimits(ctx, request);
+      const result = await limitedAttempt(ctx, request, () =>
+        consumeMagicLink(ctx, request.body.token, clientOf(request), currentSessionOf(request)),
+      );
       return signedIn(reply, result);
     },
   );
@@ -100,11 +110,11 @@ export function registerAccountsRoutes(app: HttpServer, ctx: AppContext): void {
     "/auth/password-reset/request",
     {
       schema: { operationId: "requestPasswordReset", tags, body: passwordResetRequestBodySchema, response: { 200: okSchema } },
-      onRequest: authRateLimit(ctx, "password-reset"),
-      preHandler: emailRateLimit(ctx, "password-reset"),
+      onRequest: authRateLimit(ctx, "password-reset", ctx.config.authIpRateLimit),
+      preHandler: mailRateLimit(ctx, "password-reset"),
     },
     async (request) => {
-      await requestPasswordReset(ctx, request.body.email);
+      if (await mailCooldownPasses(ctx, "password-reset", request.body.email)) await requestPasswordReset(ctx, request.body.email);
       return { ok: true as const };
     },
   );
@@ -116,8 +126,9 @@ export function registerAccountsRoutes(app: HttpServer, ctx: AppContext): void {
       onRequest: authRateLimit(ctx, "token"),
     },
     async (request, reply) => {
-      const result = await completePasswordReset(ctx, request.body, clientOf(request), currentSessionOf(request));
-      await refundRateLimits(ctx, request);
+      const result = await limitedAttempt(ctx, request, () =>
+        completePasswordReset(ctx, request.body, clientOf(request), currentSessionOf(request)),
+      );
       return signedIn(reply, result);
     },
   );

@@ -4,7 +4,16 @@ import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { createUser, TEST_PASSWORD } from "../../test/factories.js";
 import { AppError } from "../../platform/http/app-error.js";
 import { emailTokens, sessions, users } from "./accounts.tables.js";
-import { createUserAccount, listUsers, requestMagicLink, resetPasswordByEmail, signInWithPassword } from "./accounts.service.js";
+import {
+  completePasswordReset,
+  consumeMagicLink,
+  createUserAccount,
+  listUsers,
+  requestMagicLink,
+  resetPasswordByEmail,
+  signInWithPassword,
+} from "./accounts.service.js";
+import { issueEmailLink } from "./accounts.test-helpers.js";
 import { purgeAccountsLeftovers } from "./accounts.jobs.js";
 import { openSession } from "./sessions.service.js";
 
@@ -101,6 +110,17 @@ describe("accounts service", () => {
       expect(await t.ctx.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
       const signedIn = await signInWithPassword(t.ctx, { email: user.email, password: "Nouvelle-Phrase-De-Passe-9" }, client, null);
       expect(signedIn.user.id).toBe(user.id);
+    });
+
+    it("spends the account's outstanding sign-in and reset links", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const link = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const reset = await issueEmailLink(t.ctx, user.id, "password_reset");
+      await resetPasswordByEmail(t.ctx, user.email, "Nouvelle-Phrase-De-Passe-9");
+      expect((await errorOf(consumeMagicLink(t.ctx, link, client, null))).code).toBe("TOKEN_INVALID");
+      expect((await errorOf(completePasswordReset(t.ctx, { token: reset, password: "Encore-Autre-Phrase-8!" }, client, null))).code).toBe(
+        "TOKEN_INVALID",
+      );
     });
 
     it("answers NOT_FOUND for an unknown address and WEAK_PASSWORD for a weak one", async () => {

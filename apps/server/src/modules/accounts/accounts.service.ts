@@ -2,7 +2,7 @@ import { displayNameSchema, emailSchema, webRoutes, type Language, type Page } f
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
 import { decodeCursor, encodeCursor } from "../../platform/db/cursor.js";
-import { runInTransaction, type DbOrTx } from "../../platform/db/transaction.js";
+import { runInTransaction, type DbOrTx, type Tx } from "../../platform/db/transaction.js";
 import { AppError, conflict, notFound, validationFailed } from "../../platform/http/app-error.js";
 import { scheduleMailDelivery } from "../../platform/mail/mail-delivery.js";
 import { queueMail } from "../../platform/mail/mailer.js";
@@ -11,6 +11,7 @@ import {
   consumeEmailToken,
   deleteSession,
   deleteUserSessions,
+  findEmailTokenUser,
   findUserByEmail,
   findUserById,
   hasInstanceAdmin,
@@ -18,6 +19,8 @@ import {
   insertUser,
   isEmailTakenError,
   listUsersPage,
+  lockUser,
+  spendEmailTokens,
   updateUser,
   type EmailTokenPurpose,
   type UserRow,
@@ -125,14 +128,57 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
   await sendLinkMail(ctx, email, "password_reset");
 }
 
+/**
+ * Uses an e-mail link (sign-in or reset) in the caller's transaction, and spends every other outstanding link of the
+ * account with it: links die together, so a link mailed before cannot be used after the account was entered or its
+ * password changed. Answers the account's id, or null (unknown, used, spent, expired or of another purpose).
+ * Other modules whose e-mailed links sign into an account (invitations) use their link through this.
+ */
+export async function useEmailLinkInTx(tx: Tx, tokenHash: string, purpose: EmailTokenPurpose): Promise<string | null> {
+  const userId = await findEmailTokenUser(tx, tokenHash, purpose);
+  if (!userId) return null;
+  // The account's row first, then its tokens (see lockUser); the token is re-checked under the lock, since a
+  // concurrent use of it or of a sibling link may have spent it in the meantime.
+  if (!(await lockUser(tx, userId))) return null;
+  if ((await consumeEmailToken(tx, tokenHash, purpose)) !== userId) return null;
+  await spendEmailTokens(tx, userId);
+  return userId;
+}
+
+/**
+ * A single-use sign-in link for an account, written in the caller's transaction (only its hash is stored); answers
+ * the raw token for the caller's mail. Used by invitations, whose mail to an existing account signs it in.
+ */
+export async function createSignInLinkInTx(tx: Tx, userId: string, ttlMs: number): Promise<string> {
+  const token = generateToken();
+  await insertEmailToken(tx, { tokenHash: hashToken(token), userId, purpose: "sign_in", expiresAt: new Date(Date.now() + ttlMs).toISOString() });
+  return token;
+}
+
+/**
+ * Sets an account's password in the caller's transaction: the links still waiting in its mailbox are spent and its
+ * sessions closed (all but `keepSessionId`). Answers the closed sessions' ids (their sockets close after commit), or
+ * null when the account does not exist.
+ */
+async function setPasswordInTx(tx: Tx, userId: string, passwordHash: string, keepSessionId: string | null) {
+  if (!(await lockUser(tx, userId))) return null;
+  await spendEmailTokens(tx, userId);
+  const closed = await deleteUserSessions(tx, userId, keepSessionId);
+  const user = await updateUser(tx, userId, { passwordHash });
+  return user ? { user, closed } : null;
+}
+
 export async function consumeMagicLink(ctx: AppContext, token: string, client: ClientInfo, replacing: string | null): Promise<SignedIn> {
-  const userId = await consumeEmailToken(ctx.db, hashToken(token), "sign_in");
+  const userId = await runInTransaction(ctx, (tx) => useEmailLinkInTx(tx, hashToken(token), "sign_in"));
   const user = userId ? await findUserById(ctx.db, userId) : null;
   if (!user) throw tokenInvalid("sign-in");
   return startSession(ctx, user, client, replacing);
 }
 
-/** Sets the new password and signs the account out everywhere else; the token is used only if all of it succeeds. */
+/**
+ * Sets the new password, spends the account's other links and signs it out everywhere else; the token is used only
+ * if all of it succeeds.
+ */
 export async function completePasswordReset(
   ctx: AppContext,
   input: { token: string; password: string },
@@ -143,14 +189,13 @@ export async function completePasswordReset(
   assertPasswordAcceptable(input.password);
   const passwordHash = await hashPassword(input.password);
   const { user, closed } = await runInTransaction(ctx, async (tx) => {
-    const userId = await consumeEmailToken(tx, hashToken(input.token), "password_reset");
-    if (!userId) throw tokenInvalid("reset");
-    const closed = await deleteUserSessions(tx, userId, null);
-    return { user: await updateUser(tx, userId, { passwordHash }), closed };
+    const userId = await useEmailLinkInTx(tx, hashToken(input.token), "password_reset");
+    const done = userId ? await setPasswordInTx(tx, userId, passwordHash, null) : null;
+    if (!done) throw tokenInvalid("reset");
+    return done;
   });
   // After commit: a rolled-back reset must not have closed anyone's sockets.
   ctx.realtime.disconnectSessions(closed);
-  if (!user) throw tokenInvalid("reset");
   return startSession(ctx, user, client, replacing);
 }
 
@@ -181,11 +226,9 @@ export async function changePassword(
   }
   assertPasswordAcceptable(input.newPassword, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  const closed = await runInTransaction(ctx, async (tx) => {
-    await updateUser(tx, user.id, { passwordHash });
-    return deleteUserSessions(tx, user.id, actor.sessionId);
-  });
-  ctx.realtime.disconnectSessions(closed);
+  const done = await runInTransaction(ctx, (tx) => setPasswordInTx(tx, user.id, passwordHash, actor.sessionId));
+  if (!done) throw notFound("This account");
+  ctx.realtime.disconnectSessions(done.closed);
 }
 
 export interface CreateUserAccountInput {
@@ -246,18 +289,15 @@ export async function listUsers(ctx: AppContext, query: { cursor?: string; limit
   };
 }
 
-/** Administration (CLI): sets a new password for an address and closes every session of that account. */
+/** Administration (CLI): sets a new password for an address, spends the account's e-mail links and closes its sessions. */
 export async function resetPasswordByEmail(ctx: AppContext, email: string, newPassword: string): Promise<UserRow> {
   assertPasswordAcceptable(newPassword);
   const user = await findUserByEmail(ctx.db, email);
   if (!user) throw notFound("An account with this e-mail address");
   const passwordHash = await hashPassword(newPassword);
-  const { updated, closed } = await runInTransaction(ctx, async (tx) => {
-    const closed = await deleteUserSessions(tx, user.id, null);
-    return { updated: await updateUser(tx, user.id, { passwordHash }), closed };
-  });
+  const done = await runInTransaction(ctx, (tx) => setPasswordInTx(tx, user.id, passwordHash, null));
+  if (!done) throw notFound("An account with this e-mail address");
   // From the CLI too: with REDIS_URL its hub announces them to the running nodes (see cli/context.ts, withAppContext).
-  ctx.realtime.disconnectSessions(closed);
-  if (!updated) throw notFound("An account with this e-mail address");
-  return updated;
+  ctx.realtime.disconnectSessions(done.closed);
+  return done.user;
 }

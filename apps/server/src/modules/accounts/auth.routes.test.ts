@@ -6,7 +6,7 @@ import { createUser, TEST_PASSWORD } from "../../test/factories.js";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../../platform/http/request-actor.js";
 import { outboxMessages } from "../../platform/mail/mail.tables.js";
 import { emailTokens, sessions } from "./accounts.tables.js";
-import { findLastMailTo, tokenOfMail } from "./accounts.test-helpers.js";
+import { findLastMailTo, issueEmailLink, tokenOfMail } from "./accounts.test-helpers.js";
 
 const NEW_PASSWORD = "Une-Autre-Phrase-42!";
 
@@ -126,7 +126,7 @@ describe("authentication routes", () => {
       expect(res.body.error.code).toBe("CSRF_FAILED");
     });
 
-    it("limits failed attempts per address, even from many IPs (429 RATE_LIMITED with Retry-After)", async () => {
+    it("never locks an address: after failures from many IPs, its owner's right password from another IP signs in", async () => {
       const user = await createUser(t.ctx, { password: TEST_PASSWORD });
       for (let i = 0; i < 3; i++) {
         const { post } = await browser(`10.1.0.${i}`);
@@ -135,20 +135,47 @@ describe("authentication routes", () => {
       }
       const { post } = await browser("10.1.0.99");
       const res = await post("/api/v1/auth/sign-in", { email: user.email, password: TEST_PASSWORD });
-      expect(res.status).toBe(429);
-      expect(res.body.error.code).toBe("RATE_LIMITED");
-      expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+      expect(res.status).toBe(200);
+      expect(res.body.id).toBe(user.id);
     });
 
-    it("limits failed attempts per IP, whatever the address", async () => {
-      const { post } = await browser("10.2.0.1");
+    it("limits failed attempts per (IP, address): that IP is refused (429 with Retry-After), not the owner elsewhere", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const attacker = await browser("10.1.1.1");
       for (let i = 0; i < 3; i++) {
+        expect((await attacker.post("/api/v1/auth/sign-in", { email: user.email, password: `Wrong-Password-${i}!` })).status).toBe(401);
+      }
+      const refused = await attacker.post("/api/v1/auth/sign-in", { email: user.email, password: "Wrong-Password-9!" });
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe("RATE_LIMITED");
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+      // The same IP may still sign in to other accounts: only this pair is blocked.
+      const other = await createUser(t.ctx, { password: TEST_PASSWORD });
+      expect((await attacker.post("/api/v1/auth/sign-in", { email: other.email, password: TEST_PASSWORD })).status).toBe(200);
+      const owner = await browser("10.1.1.2");
+      expect((await owner.post("/api/v1/auth/sign-in", { email: user.email, password: TEST_PASSWORD })).status).toBe(200);
+    });
+
+    it("limits failed attempts per IP, whatever the address (5 × AUTH_RATE_LIMIT by default)", async () => {
+      const { post } = await browser("10.2.0.1");
+      for (let i = 0; i < 15; i++) {
         const res = await post("/api/v1/auth/sign-in", { email: `guess-${i}@example.org`, password: "Wrong-Password-1!" });
         expect(res.status).toBe(401);
       }
-      const res = await post("/api/v1/auth/sign-in", { email: "guess-4@example.org", password: "Wrong-Password-1!" });
+      const res = await post("/api/v1/auth/sign-in", { email: "guess-16@example.org", password: "Wrong-Password-1!" });
       expect(res.status).toBe(429);
       expect(res.body.error.code).toBe("RATE_LIMITED");
+    });
+
+    it("clears its own (IP, address) counter on success: one's typos before a sign-in are forgotten", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const { post } = await browser("10.2.1.1");
+      const attempt = (password: string) => post("/api/v1/auth/sign-in", { email: user.email, password });
+      expect((await attempt("Wrong-Password-1!")).status).toBe(401);
+      expect((await attempt("Wrong-Password-2!")).status).toBe(401);
+      expect((await attempt(TEST_PASSWORD)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await attempt(`Wrong-Password-${i + 3}!`)).status).toBe(401);
+      expect((await attempt("Wrong-Password-9!")).status).toBe(429);
     });
 
     it("does not count successful sign-ins: people sharing one address are not locked out", async () => {
@@ -253,15 +280,31 @@ describe("authentication routes", () => {
       expect(wrongPurpose.body.error.code).toBe("TOKEN_INVALID");
     });
 
-    it("limits link requests per address", async () => {
+    it("never refuses link requests for an address asked from many IPs: one mail per 30 seconds, quietly", async () => {
       const user = await createUser(t.ctx);
-      for (let i = 0; i < 3; i++) {
+      const mailsTo = async () =>
+        (await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(eq(outboxMessages.toAddress, user.email)))[0]!.n;
+      for (let i = 0; i < 6; i++) {
         const res = await (await browser(`10.5.0.${i}`)).post("/api/v1/auth/magic-link", { email: user.email });
         expect(res.status).toBe(200);
+        expect(res.body).toEqual({ ok: true });
       }
-      const res = await (await browser("10.5.0.9")).post("/api/v1/auth/magic-link", { email: user.email });
-      expect(res.status).toBe(429);
-      expect(res.body.error.code).toBe("RATE_LIMITED");
+      // The first request sent a link; the others, within 30 seconds, sent nothing more: the owner's mailbox holds
+      // one working link, and a flood of requests cannot fill it.
+      expect(await mailsTo()).toBe(1);
+      const token = tokenOfMail((await findLastMailTo(t.ctx, user.email))!.text);
+      expect((await (await browser("10.5.0.50")).post("/api/v1/auth/magic-link/consume", { token })).status).toBe(200);
+    });
+
+    it("limits link requests per (IP, address): that IP is refused, not other IPs", async () => {
+      const user = await createUser(t.ctx);
+      const { post } = await browser("10.5.1.1");
+      for (let i = 0; i < 3; i++) expect((await post("/api/v1/auth/magic-link", { email: user.email })).status).toBe(200);
+      const refused = await post("/api/v1/auth/magic-link", { email: user.email });
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe("RATE_LIMITED");
+      expect((await (await browser("10.5.1.2")).post("/api/v1/auth/magic-link", { email: user.email })).status).toBe(200);
+      expect((await post("/api/v1/auth/magic-link", { email: `someone-else-${user.id}@example.org` })).status).toBe(200);
     });
   });
 
@@ -308,6 +351,74 @@ describe("authentication routes", () => {
     });
   });
 
+  describe("links that die together", () => {
+    const resetWith = (post: (url: string, body: unknown) => Promise<any>, token: string) =>
+      post("/api/v1/auth/password-reset/complete", { token, password: NEW_PASSWORD });
+    const signInWith = (post: (url: string, body: unknown) => Promise<any>, token: string) =>
+      post("/api/v1/auth/magic-link/consume", { token });
+
+    it("completing a reset spends every other reset and sign-in link of the account, and no one else's", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const someoneElse = await createUser(t.ctx);
+      const olderReset = await issueEmailLink(t.ctx, user.id, "password_reset");
+      const signInLink = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const usedReset = await issueEmailLink(t.ctx, user.id, "password_reset");
+      const othersLink = await issueEmailLink(t.ctx, someoneElse.id, "sign_in");
+
+      const { post } = await browser("10.8.0.1");
+      expect((await resetWith(post, usedReset)).status).toBe(200);
+
+      const again = await resetWith((await browser("10.8.0.2")).post, olderReset);
+      expect(again.status).toBe(400);
+      expect(again.body.error.code).toBe("TOKEN_INVALID");
+      const link = await signInWith((await browser("10.8.0.3")).post, signInLink);
+      expect(link.status).toBe(400);
+      expect(link.body.error.code).toBe("TOKEN_INVALID");
+      // The password set by the reset stands: the older link did not change it again.
+      const signIn = await (await browser("10.8.0.4")).post("/api/v1/auth/sign-in", { email: user.email, password: NEW_PASSWORD });
+      expect(signIn.status).toBe(200);
+      expect((await signInWith((await browser("10.8.0.5")).post, othersLink)).status).toBe(200);
+    });
+
+    it("signing in by a link spends every other sign-in and reset link of the account", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const used = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const otherLink = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const reset = await issueEmailLink(t.ctx, user.id, "password_reset");
+
+      expect((await signInWith((await browser("10.8.1.1")).post, used)).status).toBe(200);
+      expect((await signInWith((await browser("10.8.1.2")).post, otherLink)).body.error.code).toBe("TOKEN_INVALID");
+      expect((await resetWith((await browser("10.8.1.3")).post, reset)).body.error.code).toBe("TOKEN_INVALID");
+      const oldPassword = await (await browser("10.8.1.4")).post("/api/v1/auth/sign-in", { email: user.email, password: TEST_PASSWORD });
+      expect(oldPassword.status).toBe(200);
+    });
+
+    it("lets exactly one of several links of an account used at once through, the others TOKEN_INVALID, never a 5xx", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const tokens = await Promise.all(
+        (["password_reset", "sign_in", "password_reset", "sign_in"] as const).map((purpose) => issueEmailLink(t.ctx, user.id, purpose)),
+      );
+      const results = await Promise.all(
+        tokens.map(async (token, i) => {
+          const { post } = await browser(`10.8.2.${i}`);
+          return i % 2 === 0 ? resetWith(post, token) : signInWith(post, token);
+        }),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400, 400]);
+    });
+  });
+
+  describe("password reset requests", () => {
+    it("are never refused for an address asked from many IPs: one mail per 30 seconds, quietly", async () => {
+      const user = await createUser(t.ctx);
+      for (let i = 0; i < 5; i++) {
+        expect((await (await browser(`10.9.0.${i}`)).post("/api/v1/auth/password-reset/request", { email: user.email })).status).toBe(200);
+      }
+      const mails = await t.ctx.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, user.email));
+      expect(mails).toHaveLength(1);
+    });
+  });
+
   it("gives a new session id at sign-in, closing the one the browser had", async () => {
     const user = await createUser(t.ctx, { password: TEST_PASSWORD });
     const c = await t.client().signInAs(user.id);
@@ -317,5 +428,36 @@ describe("authentication routes", () => {
     expect(rows).toHaveLength(1);
     expect(res.headers["set-cookie"]).toBeDefined();
     expect(String(res.headers["set-cookie"])).toContain(`${SESSION_COOKIE}=`);
+  });
+});
+
+describe("sign-in limits at the default settings", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY: "true" });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const signIn = async (ip: string, email: string, password: string) => {
+    const c = t.client();
+    await c.request("GET", "/api/v1/session", undefined, { "x-forwarded-for": ip });
+    return c.request<any>("POST", "/api/v1/auth/sign-in", { email, password }, { "x-forwarded-for": ip });
+  };
+
+  it("lets the owner in from a fresh IP after ten wrong passwords for the address from other IPs", async () => {
+    const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+    for (let i = 0; i < 10; i++) expect((await signIn(`10.20.0.${i}`, user.email, `Wrong-Password-${i}!`)).status).toBe(401);
+    const owner = await signIn("10.20.1.1", user.email, TEST_PASSWORD);
+    expect(owner.status).toBe(200);
+    expect(owner.body.id).toBe(user.id);
+  });
+
+  it("does not block an IP after fifty valid sign-ins at once from it: the fifty-first succeeds", async () => {
+    const people = await Promise.all(Array.from({ length: 51 }, () => createUser(t.ctx, { password: TEST_PASSWORD })));
+    const first = await Promise.all(people.slice(0, 50).map((user) => signIn("10.21.0.1", user.email, TEST_PASSWORD)));
+    expect(first.map((res) => res.status)).toEqual(Array(50).fill(200));
+    expect((await signIn("10.21.0.1", people[50]!.email, TEST_PASSWORD)).status).toBe(200);
   });
 });

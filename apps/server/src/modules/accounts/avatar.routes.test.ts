@@ -39,11 +39,14 @@ describe("avatar routes", () => {
     expect((await me.get("/api/v1/users/not-an-id/avatar")).status).toBe(400);
   });
 
-  it("answers 404 for someone without an avatar, or who does not exist", async () => {
+  it("answers the same 404 for someone without an avatar and for an id nobody has: it does not tell who exists", async () => {
     const me = await t.client().signInAs((await createUser(t.ctx)).id);
     const other = await createUser(t.ctx);
-    expect((await me.get(`/api/v1/users/${other.id}/avatar`)).status).toBe(404);
-    expect((await me.get("/api/v1/users/00000000-0000-4000-8000-000000000000/avatar")).status).toBe(404);
+    const existing = await me.get(`/api/v1/users/${other.id}/avatar`);
+    const unknown = await me.get("/api/v1/users/00000000-0000-4000-8000-000000000000/avatar");
+    expect(existing.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual(existing.body);
   });
 
   it("sets one's avatar, cropped to 256×256, shown on one's account and to other signed-in people", async () => {

@@ -19,8 +19,10 @@ export async function removeAvatar(ctx: AppContext, userId: string): Promise<Ava
   return { avatarUrl: null };
 }
 
+/**
+ * The storage key of someone's avatar, or null. An id nobody has answers null too: the route's 404 is then the same
+ * for "no avatar" and "no such person", and does not tell which ids are accounts.
+ */
 export async function getAvatarKey(ctx: AppContext, userId: string): Promise<string | null> {
-  const key = await findUserAvatarKey(ctx.db, userId);
-  if (key === undefined) throw notFound("This member");
-  return key;
+  return (await findUserAvatarKey(ctx.db, userId)) ?? null;
 }

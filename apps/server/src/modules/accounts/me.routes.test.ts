@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { createUser, TEST_PASSWORD } from "../../test/factories.js";
-import { signInWithPassword } from "./accounts.service.js";
+import { consumeMagicLink, signInWithPassword } from "./accounts.service.js";
+import { issueEmailLink } from "./accounts.test-helpers.js";
 
 const NEW_PASSWORD = "Encore-Une-Phrase-77?";
 
@@ -62,6 +63,18 @@ describe("my account routes", () => {
       await expect(signInWithPassword(t.ctx, { email: user.email, password: NEW_PASSWORD }, { userAgent: null, ip: null }, null)).resolves.toMatchObject({
         user: { id: user.id },
       });
+    });
+
+    it("spends the account's outstanding sign-in and reset links", async () => {
+      const user = await createUser(t.ctx, { password: TEST_PASSWORD });
+      const link = await issueEmailLink(t.ctx, user.id, "sign_in");
+      const reset = await issueEmailLink(t.ctx, user.id, "password_reset");
+      const c = await t.client().signInAs(user.id);
+      expect((await c.post("/api/v1/me/password", { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(200);
+
+      await expect(consumeMagicLink(t.ctx, link, { userAgent: null, ip: null }, null)).rejects.toMatchObject({ code: "TOKEN_INVALID" });
+      const completed = await t.client().post("/api/v1/auth/password-reset/complete", { token: reset, password: "Une-Troisieme-Phrase-3!" });
+      expect(completed.body.error.code).toBe("TOKEN_INVALID");
     });
 
     it("sets a first password without asking for a current one when the account has none", async () => {

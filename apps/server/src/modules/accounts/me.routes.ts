@@ -11,7 +11,7 @@ import {
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
-import { authRateLimit, refundRateLimits } from "../../platform/http/rate-limits.js";
+import { authRateLimit, limitedAttempt } from "../../platform/http/rate-limits.js";
 import { requireUser } from "../../platform/http/request-actor.js";
 import { changePassword, updateProfile } from "./accounts.service.js";
 import { presentMe } from "./accounts.presenter.js";
@@ -47,8 +47,7 @@ export function registerMeRoutes(app: HttpServer, ctx: AppContext): void {
       onRequest: [signedInOnly, authRateLimit(ctx, "password-change")],
     },
     async (request) => {
-      await changePassword(ctx, requireUser(request), request.body);
-      await refundRateLimits(ctx, request);
+      await limitedAttempt(ctx, request, () => changePassword(ctx, requireUser(request), request.body));
       return { ok: true as const };
     },
   );

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { createAssociation, createUser } from "../../test/factories.js";
-import { insertInvitations } from "./invitations.repository.js";
-import { invitations } from "./invitations.tables.js";
+import { insertInvitationConfirmation, insertInvitations } from "./invitations.repository.js";
+import { invitationConfirmations, invitations } from "./invitations.tables.js";
 import { purgeInvitations } from "./invitations.jobs.js";
 
 describe("invitations purge", () => {
@@ -33,5 +33,30 @@ describe("invitations purge", () => {
       .from(invitations)
       .where(sql`${invitations.associationId} = ${association.id}`);
     expect(left.map((r) => r.tokenHash).sort()).toEqual(["recently-expired", "valid"]);
+  });
+
+  it("deletes e-mailed confirmations once expired, or used more than a day ago, and keeps the live ones", async () => {
+    const owner = await createUser(t.ctx);
+    const association = await createAssociation(t.ctx, { ownerId: owner.id });
+    const [invitation] = await insertInvitations(t.ctx.db, [
+      {
+        associationId: association.id,
+        kind: "link",
+        associationRole: "member",
+        invitedBy: owner.id,
+        tokenHash: "link-with-confirmations",
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    ]);
+    const hour = 3_600_000;
+    const at = (offsetHours: number) => new Date(Date.now() + offsetHours * hour).toISOString();
+    const base = { associationId: association.id, invitationId: invitation!.id, email: "c@example.org", displayName: "C" };
+    await insertInvitationConfirmation(t.ctx.db, { ...base, tokenHash: "live", expiresAt: at(1) });
+    await insertInvitationConfirmation(t.ctx.db, { ...base, tokenHash: "used-now", expiresAt: at(1), usedAt: at(0) });
+    await insertInvitationConfirmation(t.ctx.db, { ...base, tokenHash: "expired", expiresAt: at(-0.1) });
+    await insertInvitationConfirmation(t.ctx.db, { ...base, tokenHash: "used-long-ago", expiresAt: at(1), usedAt: at(-25) });
+    await purgeInvitations(t.ctx);
+    const left = await t.ctx.db.select({ tokenHash: invitationConfirmations.tokenHash }).from(invitationConfirmations);
+    expect(left.map((r) => r.tokenHash).sort()).toEqual(["live", "used-now"]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 // Names and memberships are read by join, so that a page or a batch is one query: through the query pieces the
 // other modules export (see docs/ARCHITECTURE.md, "Module boundaries").
@@ -6,7 +6,7 @@ import { userProfiles } from "../accounts/accounts.public.js";
 import { associationMemberships, associationNames } from "../associations/associations.public.js";
 import { exactTimestamp, olderThanCursor, type TimestampCursor } from "../../platform/db/timestamp-cursor.js";
 import { isSphereMember, sphereNames } from "../spheres/spheres.public.js";
-import { invitations } from "./invitations.tables.js";
+import { invitationConfirmations, invitations } from "./invitations.tables.js";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 export type NewInvitation = typeof invitations.$inferInsert;
@@ -101,6 +101,15 @@ export async function revokeInvitationRow(db: DbOrTx, invitationId: string): Pro
 
 /** What the invitee sees: the invitation by its token, with the association's and sphere's names. */
 export async function findInvitationByTokenHash(db: DbOrTx, tokenHash: string) {
+  return findInvitationWithNames(db, eq(invitations.tokenHash, tokenHash));
+}
+
+/** The same, by id (an e-mailed confirmation knows its invitation by id). */
+export async function findInvitationByIdWithNames(db: DbOrTx, invitationId: string) {
+  return findInvitationWithNames(db, eq(invitations.id, invitationId));
+}
+
+async function findInvitationWithNames(db: DbOrTx, where: SQL) {
   const [row] = await db
     .select({
       invitation: invitations,
@@ -115,7 +124,7 @@ export async function findInvitationByTokenHash(db: DbOrTx, tokenHash: string) {
     .innerJoin(association, eq(association.id, invitations.associationId))
     .leftJoin(sphere, eq(sphere.id, invitations.sphereId))
     .leftJoin(inviters, eq(inviters.id, invitations.invitedBy))
-    .where(eq(invitations.tokenHash, tokenHash))
+    .where(where)
     .limit(1);
   return row ?? null;
 }
@@ -175,5 +184,44 @@ export async function purgeStaleInvitations(db: DbOrTx): Promise<number> {
       ),
     )
     .returning({ id: invitations.id });
+  return deleted.length;
+}
+
+export type InvitationConfirmationRow = typeof invitationConfirmations.$inferSelect;
+
+export async function insertInvitationConfirmation(db: DbOrTx, values: typeof invitationConfirmations.$inferInsert): Promise<void> {
+  await db.insert(invitationConfirmations).values(values);
+}
+
+/**
+ * Uses a confirmation once, atomically: only an unused, unexpired one is marked used, so two concurrent uses cannot
+ * both succeed. Answers it, or null.
+ */
+export async function consumeInvitationConfirmation(db: DbOrTx, tokenHash: string): Promise<InvitationConfirmationRow | null> {
+  const [row] = await db
+    .update(invitationConfirmations)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitationConfirmations.tokenHash, tokenHash),
+        isNull(invitationConfirmations.usedAt),
+        gt(invitationConfirmations.expiresAt, sql`now()`),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Confirmations expired, or used a day ago, go with the address and the password hash they hold. */
+export async function purgeInvitationConfirmations(db: DbOrTx): Promise<number> {
+  const deleted = await db
+    .delete(invitationConfirmations)
+    .where(
+      or(
+        lt(invitationConfirmations.expiresAt, sql`now()`),
+        lt(invitationConfirmations.usedAt, sql`now() - interval '1 day'`),
+      ),
+    )
+    .returning({ id: invitationConfirmations.id });
   return deleted.length;
 }

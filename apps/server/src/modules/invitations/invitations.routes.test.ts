@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestClient } from "../../test/test-app.js";
 import { addToSphere, createAssociation, createMember, createSphere, createUser, type TestAssociation } from "../../test/factories.js";
-import { findLastMailTo } from "../accounts/accounts.test-helpers.js";
+import { findLastMailTo, issueEmailLink, tokenOfMail } from "../accounts/accounts.test-helpers.js";
+import { outboxMessages } from "../../platform/mail/mail.tables.js";
 
 const NIL = "00000000-0000-4000-8000-000000000000";
 const PASSWORD = "Une-phrase-de-passe-2024!";
@@ -132,7 +133,7 @@ describe("invitations", () => {
     );
     const accepted = await visitor.post(`/api/v1/invitations/${token}/accept`, { displayName: "Chloé Vert", password: PASSWORD });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toEqual({ associationId: asso.id, associationSlug: asso.slug, sphereId: sphere.id });
+    expect(accepted.body).toEqual({ outcome: "joined", associationId: asso.id, associationSlug: asso.slug, sphereId: sphere.id });
 
     // Signed in now: the secret sphere is theirs.
     const landed = await visitor.get(`/api/v1/associations/${asso.id}/spheres/${sphere.id}`);
@@ -163,7 +164,7 @@ describe("invitations", () => {
     expect((await client.get(`/api/v1/associations/${asso.id}`)).body.myRole).toBe("guest");
   });
 
-  it("by link: a QR code, an account without password, and a use limit no concurrency can exceed", async () => {
+  it("by link: a QR code, an account without password confirmed by mail, and a use limit no concurrency can exceed", async () => {
     const sphere = await createSphere(t.ctx, asso.id, { visibility: "private" });
     expect((await admin.post(`${url()}/links`, { maxUses: 0 })).status).toBe(400);
     const link = await admin.post(`${url()}/links`, { sphereId: sphere.id, maxUses: 2, expiresInDays: 3 });
@@ -176,13 +177,14 @@ describe("invitations", () => {
     const visitor = t.client();
     expect((await visitor.get(`/api/v1/invitations/${token}`)).body).toMatchObject({ kind: "link", email: null, needsAccount: true });
     expect((await visitor.post(`/api/v1/invitations/${token}/accept`, { displayName: "Sans adresse" })).body.error.fields[0].path).toBe("email");
-    const taken = await createUser(t.ctx, { email: "pris@example.fr" });
-    expect((await visitor.post(`/api/v1/invitations/${token}/accept`, { displayName: "X", email: taken.email })).status).toBe(401);
 
-    // Three people accept at once; the link allows two.
-    const results = await Promise.all(
-      ["e1", "e2", "e3"].map((n) => t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: `Invité ${n}`, email: `${n}@example.fr` })),
-    );
+    // Three people accept, each receives a link; they use them at once; the invitation allows two.
+    for (const n of ["e1", "e2", "e3"]) {
+      const accepted = await t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: `Invité ${n}`, email: `${n}@example.fr` });
+      expect(accepted.body).toEqual({ outcome: "emailSent" });
+    }
+    const links = await Promise.all(["e1", "e2", "e3"].map(async (n) => tokenOfMail((await findLastMailTo(t.ctx, `${n}@example.fr`))!.text)));
+    const results = await Promise.all(links.map((confirmation) => t.client().post("/api/v1/invitations/confirm", { token: confirmation })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 400]);
     expect(results.find((r) => r.status === 400)!.body.error.code).toBe("TOKEN_INVALID");
     const members = await admin.get(`/api/v1/associations/${asso.id}/spheres/${sphere.id}`);
@@ -192,6 +194,109 @@ describe("invitations", () => {
     const accounts = await Promise.all(["e1", "e2", "e3"].map((n) => findUserByEmail(t.ctx.db, `${n}@example.fr`)));
     expect(accounts.filter(Boolean)).toHaveLength(2);
     expect(accounts.find(Boolean)?.passwordHash).toBeNull();
+  });
+
+  describe("by link, signed out, with an address that has an account or not", () => {
+    const acceptByLink = async (token: string, email: string) =>
+      t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: "Visiteur Anonyme", email, password: PASSWORD });
+
+    it("answers exactly the same for an address with an account and one without: check your mailbox", async () => {
+      const sphere = await createSphere(t.ctx, asso.id, { name: "Compost", visibility: "private" });
+      const link = await admin.post(`${url()}/links`, { sphereId: sphere.id });
+      const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+      const existing = await createUser(t.ctx, { email: "a-un-compte@example.fr", language: "en", displayName: "Gaëlle Existing" });
+
+      const forExisting = await acceptByLink(token, existing.email);
+      const forNew = await acceptByLink(token, "sans-compte@example.fr");
+      expect(forExisting.status).toBe(200);
+      expect(forNew.status).toBe(forExisting.status);
+      expect(forExisting.body).toEqual({ outcome: "emailSent" });
+      expect(forNew.body).toEqual(forExisting.body);
+      expect(forExisting.headers["set-cookie"]).toBeUndefined();
+      expect(forNew.headers["set-cookie"]).toBeUndefined();
+      // Invalid input is refused the same way too.
+      const weakExisting = await t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: "X", email: existing.email, password: "court" });
+      const weakNew = await t.client().post(`/api/v1/invitations/${token}/accept`, { displayName: "X", email: "autre-sans@example.fr", password: "court" });
+      expect(weakNew.status).toBe(weakExisting.status);
+      expect(weakNew.body).toEqual(weakExisting.body);
+
+      // The mails differ, in the right language: the owner's own account is signed into, the newcomer's address confirmed.
+      const toExisting = await findLastMailTo(t.ctx, existing.email);
+      expect(toExisting!.subject).toBe("Join Les Jardins Partagés on Trame");
+      expect(toExisting!.text).toContain("Hello Gaëlle Existing,");
+      expect(toExisting!.text).toContain("You already have a Trame account");
+      expect(toExisting!.text).toContain(`${t.ctx.config.publicUrl}/invitations/confirm?token=`);
+      const toNew = await findLastMailTo(t.ctx, "sans-compte@example.fr");
+      expect(toNew!.subject).toBe("Confirmez votre adresse pour rejoindre Les Jardins Partagés");
+      expect(toNew!.text).toContain("la sphère « Compost »");
+      // Nothing the visitor typed travels in mail the instance sends to an address they merely typed.
+      expect(toNew!.text).not.toContain("Visiteur Anonyme");
+    });
+
+    it("sends the existing account a link that signs it in and completes the invitation; the name and password typed change nothing", async () => {
+      const sphere = await createSphere(t.ctx, asso.id, { visibility: "secret" });
+      const link = await admin.post(`${url()}/links`, { sphereId: sphere.id, sphereRole: "member", maxUses: 5 });
+      const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+      const owner = await createUser(t.ctx, { email: "Helene@Example.fr", displayName: "Hélène", password: "Son-Vrai-Mot-De-Passe-1" });
+      const olderLink = await issueEmailLink(t.ctx, owner.id, "sign_in");
+
+      expect((await acceptByLink(token, "helene@example.fr")).body).toEqual({ outcome: "emailSent" });
+      const mail = await findLastMailTo(t.ctx, owner.email);
+      expect(mail!.subject).toBe("Rejoindre Les Jardins Partagés sur Trame");
+      expect(mail!.text).toContain("Bonjour Hélène,");
+      const confirmation = tokenOfMail(mail!.text);
+
+      const browser = t.client();
+      const confirmed = await browser.post("/api/v1/invitations/confirm", { token: confirmation });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body).toEqual({ outcome: "joined", associationId: asso.id, associationSlug: asso.slug, sphereId: sphere.id });
+      const session = await browser.get("/api/v1/session");
+      expect(session.body.user).toMatchObject({ id: owner.id, displayName: "Hélène" });
+      expect((await browser.get(`/api/v1/associations/${asso.id}/spheres/${sphere.id}`)).body.myRole).toBe("member");
+      // The typed password did not replace the account's; the link was a sign-in link: the account's others are spent.
+      const signIn = t.client();
+      await signIn.get("/api/v1/session");
+      expect((await signIn.post("/api/v1/auth/sign-in", { email: owner.email, password: "Son-Vrai-Mot-De-Passe-1" })).status).toBe(200);
+      expect((await t.client().post("/api/v1/auth/magic-link/consume", { token: olderLink })).body.error.code).toBe("TOKEN_INVALID");
+      // Once only.
+      expect((await t.client().post("/api/v1/invitations/confirm", { token: confirmation })).body.error.code).toBe("TOKEN_INVALID");
+    });
+
+    it("the link mailed for a new address creates the account with the name and password chosen, and signs it in", async () => {
+      const link = await admin.post(`${url()}/links`, { associationRole: "guest" });
+      const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+      expect((await acceptByLink(token, "nouvelle@example.fr")).status).toBe(200);
+      const browser = t.client();
+      const confirmed = await browser.post("/api/v1/invitations/confirm", { token: tokenOfMail((await findLastMailTo(t.ctx, "nouvelle@example.fr"))!.text) });
+      expect(confirmed.body).toEqual({ outcome: "joined", associationId: asso.id, associationSlug: asso.slug, sphereId: null });
+      expect((await browser.get("/api/v1/session")).body.user).toMatchObject({ email: "nouvelle@example.fr", displayName: "Visiteur Anonyme", hasPassword: true });
+      expect((await browser.get(`/api/v1/associations/${asso.id}`)).body.myRole).toBe("guest");
+    });
+
+    it("the existing account's invitation link dies with its other links (here, a password reset)", async () => {
+      const link = await admin.post(`${url()}/links`, {});
+      const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+      const owner = await createUser(t.ctx, { email: "reset-avant@example.fr" });
+      await acceptByLink(token, owner.email);
+      const confirmation = tokenOfMail((await findLastMailTo(t.ctx, owner.email))!.text);
+      const reset = await issueEmailLink(t.ctx, owner.id, "password_reset");
+      expect((await t.client().post("/api/v1/auth/password-reset/complete", { token: reset, password: "Une-Phrase-Toute-Neuve-5!" })).status).toBe(200);
+      const late = await t.client().post("/api/v1/invitations/confirm", { token: confirmation });
+      expect(late.status).toBe(400);
+      expect(late.body.error.code).toBe("TOKEN_INVALID");
+    });
+
+    it("sends one mail per invitation and address every 30 seconds, however often it is asked, with the same answer", async () => {
+      const mailsTo = async (email: string) => (await t.ctx.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, email))).length;
+      const link = await admin.post(`${url()}/links`, {});
+      const token = decodeURIComponent(link.body.url.split("/invitations/")[1]);
+      for (let i = 0; i < 3; i++) expect((await acceptByLink(token, "une-fois@example.fr")).body).toEqual({ outcome: "emailSent" });
+      expect(await mailsTo("une-fois@example.fr")).toBe(1);
+      // Requests for another invitation do not hold this one's mail back (nor the reverse).
+      const other = await admin.post(`${url()}/links`, {});
+      await acceptByLink(decodeURIComponent(other.body.url.split("/invitations/")[1]), "une-fois@example.fr");
+      expect(await mailsTo("une-fois@example.fr")).toBe(2);
+    });
   });
 
   it("by link: someone already in changes nothing and spends no use", async () => {

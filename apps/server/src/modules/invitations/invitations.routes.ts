@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   acceptInvitationBodySchema,
   acceptInvitationResultSchema,
+  confirmInvitationBodySchema,
+  confirmInvitationResultSchema,
   emailInvitationsBodySchema,
   emailInvitationsResultSchema,
   idSchema,
@@ -14,11 +16,11 @@ import {
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
-import { accountRateLimit, authRateLimit, emailRateLimit } from "../../platform/http/rate-limits.js";
+import { accountRateLimit, authRateLimit, limitedAttempt, mailCooldownPasses, mailRateLimit } from "../../platform/http/rate-limits.js";
 import { setSessionCookies } from "../../platform/http/request-actor.js";
-import { openSession } from "../accounts/accounts.public.js";
+import { closeSession, openSession } from "../accounts/accounts.public.js";
 import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
-import { acceptInvitation, previewInvitation } from "./invitation-acceptance.service.js";
+import { acceptInvitation, confirmInvitation, previewInvitation } from "./invitation-acceptance.service.js";
 import { createEmailInvitations, createLinkInvitation, listInvitations, revokeInvitation } from "./invitations.service.js";
 
 const associationParams = z.object({ associationId: idSchema });
@@ -29,7 +31,8 @@ const base = "/associations/:associationId/invitations";
 
 export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void {
   // Sending is limited per account (an admin inviting people one by one must not be stopped after ten, but an
-  // account must not flood strangers' mailboxes); tokens per IP like sign-in, accepting also per typed address.
+  // account must not flood strangers' mailboxes); tokens per IP like sign-in (what succeeds is given back), accepting
+  // also per (IP, typed address), and the mail it sends at most once per 30 seconds per invitation and address, quietly.
   const sendLimit = accountRateLimit(ctx, "invitation-send", 10);
   const tokenLimit = authRateLimit(ctx, "invitation-token");
 
@@ -109,17 +112,18 @@ export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void
         response: { 200: invitationPreviewSchema },
       },
     },
-    async (request) => previewInvitation(ctx, request.actor, request.params.token),
+    async (request) => limitedAttempt(ctx, request, () => previewInvitation(ctx, request.actor, request.params.token)),
   );
 
   app.post(
     "/invitations/:token/accept",
     {
       onRequest: tokenLimit,
-      preHandler: emailRateLimit(ctx, "invitation-accept"),
+      preHandler: mailRateLimit(ctx, "invitation-accept"),
       schema: {
         operationId: "acceptInvitation",
-        summary: "Accepts an invitation: creates the account if needed (and signs it in), then the memberships",
+        summary:
+          "Accepts an invitation: creates the account if needed (and signs it in), then the memberships. A link invitation accepted signed out answers `emailSent`: the typed address receives a link that completes it.",
         tags,
         params: tokenParams,
         body: acceptInvitationBodySchema,
@@ -127,12 +131,49 @@ export function registerInvitationRoutes(app: HttpServer, ctx: AppContext): void
       },
     },
     async (request, reply) => {
-      const accepted = await acceptInvitation(ctx, request.actor, request.params.token, request.body);
+      // Per invitation and address: requests for another invitation cannot keep this one's mail from its owner.
+      const mayMail = (email: string, invitationId: string) => mailCooldownPasses(ctx, `invitation-accept:${invitationId}`, email);
+      const accepted = await limitedAttempt(
+        ctx,
+        request,
+        () => acceptInvitation(ctx, request.actor, request.params.token, request.body, mayMail),
+        (result) => result.outcome === "joined",
+      );
+      if (accepted.outcome === "emailSent") return accepted;
       if (accepted.createdUser) {
         const session = await openSession(ctx, accepted.createdUser.id, { userAgent: request.headers["user-agent"] ?? null, ip: request.ip });
         setSessionCookies(reply, { secure: ctx.config.cookieSecure }, session.token, session.csrfToken, ctx.config.sessionTtlDays * 86_400);
       }
-      return { associationId: accepted.associationId, associationSlug: accepted.associationSlug, sphereId: accepted.sphereId };
+      return joined(accepted);
+    },
+  );
+
+  app.post(
+    "/invitations/confirm",
+    {
+      onRequest: tokenLimit,
+      schema: {
+        operationId: "confirmInvitation",
+        summary: "Completes a link invitation accepted signed out, with the token of the link mailed to the typed address; signs in",
+        tags,
+        body: confirmInvitationBodySchema,
+        response: { 200: confirmInvitationResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const confirmed = await limitedAttempt(ctx, request, () => confirmInvitation(ctx, request.body.token));
+      // A fresh session for the account the link opens; the one the browser had, if any, ends (as at any sign-in).
+      if (request.actor.kind === "user" && request.actor.sessionId) await closeSession(ctx, request.actor.sessionId);
+      const session = await openSession(ctx, confirmed.user.id, { userAgent: request.headers["user-agent"] ?? null, ip: request.ip });
+      setSessionCookies(reply, { secure: ctx.config.cookieSecure }, session.token, session.csrfToken, ctx.config.sessionTtlDays * 86_400);
+      return joined(confirmed);
     },
   );
 }
+
+const joined = (accepted: { associationId: string; associationSlug: string; sphereId: string | null }) => ({
+  outcome: "joined" as const,
+  associationId: accepted.associationId,
+  associationSlug: accepted.associationSlug,
+  sphereId: accepted.sphereId,
+});

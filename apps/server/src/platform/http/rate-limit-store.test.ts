@@ -30,6 +30,18 @@ function behaves(name: string, open: () => RateLimitStore) {
       expect((await store.increment(k, 150)).count).toBe(1);
     });
 
+    it("tells a counter's value without counting, and forgets a counter on reset", async () => {
+      const k = key();
+      expect(await store.peek(k)).toBe(0);
+      await store.increment(k, 60_000);
+      await store.increment(k, 60_000);
+      expect(await store.peek(k)).toBe(2);
+      expect(await store.peek(k)).toBe(2);
+      await store.reset(k);
+      expect(await store.peek(k)).toBe(0);
+      expect((await store.increment(k, 60_000)).count).toBe(1);
+    });
+
     it("gives an attempt back, never below zero", async () => {
       const k = key();
       await store.increment(k, 60_000);

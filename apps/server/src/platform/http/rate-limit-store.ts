@@ -7,6 +7,10 @@ export interface RateLimitStore {
   increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
   /** Gives one attempt back (e.g. a successful sign-in does not count against others sharing an address). */
   decrement(key: string): Promise<void>;
+  /** The count in the current window, without counting anything (0 when there is none). */
+  peek(key: string): Promise<number>;
+  /** Forgets a counter (e.g. a successful sign-in clears its own IP and address pair). */
+  reset(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,15 @@ export class MemoryRateLimitStore implements RateLimitStore {
   async decrement(key: string) {
     const counter = this.#counters.get(key);
     if (counter && counter.count > 0) counter.count -= 1;
+  }
+
+  async peek(key: string) {
+    const counter = this.#counters.get(key);
+    return counter && counter.resetAt > Date.now() ? counter.count : 0;
+  }
+
+  async reset(key: string) {
+    this.#counters.delete(key);
   }
 
   async close() {
@@ -92,6 +105,25 @@ export class RedisRateLimitStore implements RateLimitStore {
       await this.#redis.eval(DECREMENT_SCRIPT, 1, this.prefix + key);
     } catch (err) {
       this.logger.warn({ err }, "rate-limit store unavailable: refund skipped");
+    }
+  }
+
+  async peek(key: string) {
+    try {
+      const value = await this.#redis.get(this.prefix + key);
+      const count = Number(value ?? 0);
+      return Number.isFinite(count) ? count : 0;
+    } catch (err) {
+      this.logger.warn({ err }, "rate-limit store unavailable: counted as none");
+      return 0;
+    }
+  }
+
+  async reset(key: string) {
+    try {
+      await this.#redis.del(this.prefix + key);
+    } catch (err) {
+      this.logger.warn({ err }, "rate-limit store unavailable: reset skipped");
     }
   }
 

@@ -1,7 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Invitation, Page } from "@trame/contracts";
 import { api } from "../../app/api";
-import type { AcceptInvitationResult, EmailInvitationsResult, InvitationPreview, LinkInvitationResult } from "../../app/contract-types";
+import type {
+  AcceptInvitationResult,
+  EmailInvitationsResult,
+  InvitationPreview,
+  JoinedInvitation,
+  LinkInvitationResult,
+} from "../../app/contract-types";
 import { pagedQuery } from "../../app/pagination";
 import { refreshSession } from "../../app/session";
 
@@ -9,6 +15,7 @@ import { refreshSession } from "../../app/session";
 export const invitationsApi = {
   preview: (token: string) => `/invitations/${encodeURIComponent(token)}`,
   accept: (token: string) => `/invitations/${encodeURIComponent(token)}/accept`,
+  confirm: "/invitations/confirm",
   byEmail: (associationId: string) => `/associations/${associationId}/invitations/emails`,
   byLink: (associationId: string) => `/associations/${associationId}/invitations/links`,
   list: (associationId: string) => `/associations/${associationId}/invitations`,
@@ -37,7 +44,16 @@ export function useAcceptInvitation(token: string) {
   return useMutation({
     mutationFn: (body: { displayName?: string; email?: string; password?: string }) =>
       api<AcceptInvitationResult>(invitationsApi.accept(token), { body }),
-    // Accepting may have created the account and signed in: read the session again.
+    // Accepting may have created the account and signed in: read the session again (not when a mail completes it).
+    onSuccess: (result) => (result.outcome === "joined" ? refreshSession(queryClient) : undefined),
+  });
+}
+
+/** The link mailed by an acceptance answered `emailSent`: completes it and signs in. */
+export function useConfirmInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => api<JoinedInvitation>(invitationsApi.confirm, { body: { token } }),
     onSuccess: () => refreshSession(queryClient),
   });
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { Link, useParams } from "@tanstack/react-router";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
@@ -12,9 +12,14 @@ import { useErrorMessage } from "../../../app/errors";
 import { useFormValidation } from "../../../app/form-validation";
 import { useSession } from "../../../app/session";
 import { DisplayNameField, EmailField, NewPasswordField, useAccountChecks } from "../../accounts/components/account-fields";
+import { useGoToJoined } from "../go-to-joined";
 import { invitationPreviewQuery, useAcceptInvitation } from "../invitations.queries";
 
-/** Someone followed an invitation: say who invites them where, then accept (creating the account if needed). */
+/**
+ * Someone followed an invitation: say who invites them where, then accept (creating the account if needed). A link
+ * invitation accepted signed out continues by e-mail, whether or not the address typed has an account: the page then
+ * says to look in the mailbox, the same for everyone.
+ */
 export function InvitationPage() {
   const { t } = useTranslation();
   useDocumentTitle([t("invitation.title"), t("app.name")]);
@@ -22,7 +27,7 @@ export function InvitationPage() {
   const session = useSession();
   const preview = useQuery(invitationPreviewQuery(token));
   const accept = useAcceptInvitation(token);
-  const navigate = useNavigate();
+  const goToJoined = useGoToJoined();
   const message = useErrorMessage();
   const form = useFormValidation(accept.error);
   const checks = useAccountChecks();
@@ -59,11 +64,7 @@ export function InvitationPage() {
         : {},
       {
         onSuccess: (result) => {
-          if (result.sphereId) {
-            void navigate({ to: "/a/$slug/spheres/$sphereId", params: { slug: result.associationSlug, sphereId: result.sphereId } });
-          } else {
-            void navigate({ to: "/a/$slug", params: { slug: result.associationSlug } });
-          }
+          if (result.outcome === "joined") void goToJoined(result);
         },
       },
     );
@@ -78,6 +79,14 @@ export function InvitationPage() {
         <>
           <Alert tone="error">{t("invitation.invalid")}</Alert>
           <p className="field-hint">{message(preview.error)}</p>
+        </>
+      ) : accept.data?.outcome === "emailSent" ? (
+        <>
+          <Alert tone="success">{t("invitation.sent", { email: email.trim() })}</Alert>
+          <ul className="plain-list">
+            <li>{t("invitation.sentValidity")}</li>
+            <li>{t("invitation.sentSpam")}</li>
+          </ul>
         </>
       ) : invitation ? (
         <>
@@ -103,7 +112,9 @@ export function InvitationPage() {
             {createsAccount ? (
               <fieldset className="fieldset">
                 <legend>{t("invitation.accountLegend")}</legend>
-                {asksEmail ? <EmailField value={email} onChange={setEmail} error={form.fieldError("email")} /> : null}
+                {asksEmail ? (
+                  <EmailField hint={t("invitation.byEmailHint")} value={email} onChange={setEmail} error={form.fieldError("email")} />
+                ) : null}
                 <DisplayNameField
                   hint={t("invitation.displayNameHint")}
                   value={displayName}
