@@ -1,10 +1,11 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { precompress } from "./vite-precompress";
 
 // In development Vite serves the app and forwards the API (and its WebSocket) to the Trame server on port 3000.
 // In production the server serves apps/web/dist itself: same origin, so cookies and the CSP stay simple.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       "/api": { target: "http://localhost:3000", ws: true },
