@@ -89,9 +89,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
-    // The docs page runs inline scripts of its own; loosen the policy for it alone.
-    staticCSP: true,
-    transformStaticCSP: (header) => header,
+    // The docs page lives under the instance's own policy (helmet, above): its scripts and stylesheets are files of
+    // this origin. Not swagger-ui's `staticCSP`, whose `upgrade-insecure-requests` sends the stylesheet to https://
+    // on an instance reached over plain http (a LAN address), where it is blocked. The base layout leaves out the
+    // top bar, whose logo is an inline <style> the policy refuses (and whose box would load any URL's document).
+    uiConfig: { layout: "BaseLayout" },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

@@ -50,7 +50,7 @@ describe("serving the built web app", () => {
   });
 
   it("sends the script itself to a client that accepts no encoding", async () => {
-    for (const headers of [{}, { "accept-encoding": "identity" }]) {
+    for (const headers of [{}, { "accept-encoding": "identity" }] as Record<string, string>[]) {
       const res = await get("/assets/app-Ab12Cd34.js", headers);
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-encoding"]).toBeUndefined();
