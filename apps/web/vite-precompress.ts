@@ -8,7 +8,7 @@ const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 /** Text files worth compressing; images other than SVG and fonts are compressed already. */
-const compressible = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt|map)$/;
+const compressible = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt)$/;
 /** Below this size the encoded answer saves less than the headers it costs (the server compresses API answers from the same size). */
 const minimumBytes = 1024;
 
