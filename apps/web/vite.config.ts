@@ -23,12 +23,15 @@ export default defineConfig({
           groups: [
             // Libraries (React, the router, TanStack Query, i18next) change less often than our code: their own
             // file stays in browsers' caches across most of our releases.
-            { name: "vendor", test: /[\\/]node_modules[\\/]/, priority: 3 },
+            { name: "vendor", test: /[\\/]node_modules[\\/]/, priority: 4 },
             // The shell every page needs in one file (few requests): layout, session, router, French.
-            { name: "app", tags: ["$initial"], priority: 2 },
-            // Pages load on demand (router.tsx); the small components and helpers they share go together in one
+            { name: "app", tags: ["$initial"], priority: 3 },
+            // Pages load on demand (router.tsx). The small components and helpers they share go together in one
             // file rather than a dozen tiny ones.
-            { name: "shared", test: /[\\/]src[\\/](?:components|app)[\\/]/, minShareCount: 2, priority: 1 },
+            { name: "shared", test: /[\\/]src[\\/](?:components|app)[\\/]/, minShareCount: 2, priority: 2 },
+            // The member's pages, visited together (association, spheres), with what they import statically: one
+            // file. What they load on use (managers' panels, dialogs) and the administration stay in files of their own.
+            { name: "member", test: /[\\/]pages[\\/](?:home-page|association-layout|association-home-page|sphere-page)\.tsx$/, priority: 1 },
           ],
         },
       },
