@@ -31,7 +31,9 @@ export function precompress(): Plugin {
       const outDir = path.resolve(config.root, config.build.outDir);
       const files = (await fs.readdir(outDir, { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile() && compressible.test(entry.name))
-        .map((entry) => path.join(entry.parentPath, entry.name));
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        // Not the build's own records (.vite/manifest.json): they are read from disk, never served.
+        .filter((file) => !path.relative(outDir, file).split(path.sep).some((part) => part.startsWith(".")));
       let written = 0;
       await Promise.all(
         files.map(async (file) => {
