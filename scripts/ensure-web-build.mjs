@@ -3,6 +3,7 @@ import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+const started = performance.now();
 const root = path.resolve(import.meta.dirname, "..");
 const web = path.join(root, "apps/web");
 const built = path.join(web, "dist/index.html");
@@ -21,3 +22,4 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   console.log("Building the web app…");
   execSync("npm run build -w @trame/web", { cwd: root, stdio: "inherit" });
 }
+console.log(`  ${"web app build check ".padEnd(34, ".")} ${((performance.now() - started) / 1000).toFixed(2)} s`);

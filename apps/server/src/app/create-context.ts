@@ -6,6 +6,7 @@ import { migrateDatabase } from "../platform/db/migrate.js";
 import { DomainEventBus } from "../platform/events/domain-events.js";
 import { createRateLimitStore } from "../platform/http/rate-limit-store.js";
 import { PgBossJobs } from "../platform/jobs/jobs.js";
+import { timedPhase, type PhaseReporter } from "../platform/startup-phases.js";
 import { createStorage } from "../platform/storage/create-storage.js";
 import { StorageSweep } from "../platform/storage/storage-sweep.js";
 import { jobModules } from "./job-modules.js";
@@ -19,18 +20,23 @@ export interface CreateContextOptions {
    * may still send jobs, which the workers of a running node then run.
    */
   startJobs?: boolean;
+  /** Told the duration of each phase (database, migrations, jobs…): `serve` prints them. */
+  onPhase?: PhaseReporter;
 }
 
 /** The composition root: opens the database, applies migrations, builds the platform services. */
 export async function createContext(config: Config, options: CreateContextOptions = {}): Promise<AppContext> {
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: options.memoryDatabase ? "memory" : config.dataDir,
-    poolSize: config.databasePoolSize,
-  });
+  const phase = options.onPhase;
+  const database = await timedPhase(phase, config.databaseUrl ? "connect to PostgreSQL" : "open embedded database", () =>
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: options.memoryDatabase ? "memory" : config.dataDir,
+      poolSize: config.databasePoolSize,
+    }),
+  );
   try {
-    await migrateDatabase(database);
+    await timedPhase(phase, "migrations", () => migrateDatabase(database));
   } catch (err) {
     await database.close();
     throw err;
@@ -43,15 +49,15 @@ export async function createContext(config: Config, options: CreateContextOption
     logger,
     jobs: new PgBossJobs(database, logger),
     rateLimits: createRateLimitStore(config.redisUrl, logger, config.redisKeyPrefix),
-    storage: createStorage(config.storage, logger),
+    storage: await createStorage(config.storage, logger),
     storageSweep: new StorageSweep(),
     // The authorizer reads the context it is part of; it is first called when a socket subscribes, long after this.
-    realtime: await createRealtimeHub(config, logger, (userId, room) => authorizeRoom(ctx, userId, room)),
+    realtime: await timedPhase(phase, "real time", () => createRealtimeHub(config, logger, (userId, room) => authorizeRoom(ctx, userId, room))),
   };
   publishDomainEvents(ctx);
   try {
     for (const register of jobModules) register(ctx);
-    if (options.startJobs ?? config.jobsEnabled) await ctx.jobs.start();
+    if (options.startJobs ?? config.jobsEnabled) await timedPhase(phase, "jobs start", () => ctx.jobs.start());
   } catch (err) {
     await closeContext(ctx);
     throw err;

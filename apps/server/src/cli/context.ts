@@ -3,6 +3,7 @@ import { closeContext, createContext } from "../app/create-context.js";
 import type { AppContext } from "../platform/app-context.js";
 import type { Actor } from "../platform/authz/actor.js";
 import { DataDirLockedError } from "../platform/db/data-dir-lock.js";
+import type { PhaseReporter } from "../platform/startup-phases.js";
 import { CliError } from "./command.js";
 
 /** The server's configuration (same variables, same defaults), quieter: an admin command prints its own lines. */
@@ -19,9 +20,9 @@ export function loadCliConfig(): Config {
  * context sends what is pending before it quits). Without Redis no other process hears it: a server on the same
  * PostgreSQL keeps those sockets open until they reconnect, which is then refused (4401) since the sessions are gone.
  */
-export async function withAppContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+export async function withAppContext<T>(work: (ctx: AppContext) => Promise<T>, options: { onPhase?: PhaseReporter } = {}): Promise<T> {
   const config: Config = { ...loadCliConfig(), jobsEnabled: false };
-  const ctx = await openContext(config);
+  const ctx = await openContext(config, false, options.onPhase);
   try {
     return await work(ctx);
   } finally {
@@ -29,9 +30,9 @@ export async function withAppContext<T>(work: (ctx: AppContext) => Promise<T>): 
   }
 }
 
-export async function openContext(config: Config, startJobs = false): Promise<AppContext> {
+export async function openContext(config: Config, startJobs = false, onPhase?: PhaseReporter): Promise<AppContext> {
   try {
-    return await createContext(config, { startJobs });
+    return await createContext(config, { startJobs, onPhase });
   } catch (err) {
     if (err instanceof DataDirLockedError) throw lockedError(config);
     throw err;

@@ -10,7 +10,11 @@ export const demoCommand: CliCommand = {
   async run() {
     const { withAppContext } = await import("./context.js");
     const { loadDemo } = await import("../modules/setup/setup.public.js");
-    const loaded = await withAppContext((ctx) => loadDemo(ctx, { print: (line) => console.log(line) }));
+    const { printPhase } = await import("../platform/startup-phases.js");
+    const print = (line: string) => console.log(line);
+    // Each step is printed with its duration as it ends: the database, the migrations, then the demo's own steps.
+    const onPhase = printPhase(print);
+    const loaded = await withAppContext((ctx) => loadDemo(ctx, { print, onPhase }), { onPhase });
     return loaded ? 0 : 1;
   },
 };

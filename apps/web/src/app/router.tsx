@@ -8,10 +8,13 @@ import { sessionQuery } from "./session";
 import { isApiError } from "./api";
 import { associationBrandingQuery } from "../features/associations/associations.queries";
 import { sphereQuery } from "../features/spheres/spheres.queries";
-import { HomePage } from "../features/associations/pages/home-page";
-import { AssociationLayout } from "../features/associations/pages/association-layout";
-import { AssociationHomePage } from "../features/associations/pages/association-home-page";
-import { SpherePage } from "../features/spheres/pages/sphere-page";
+
+// Every page loads on demand: the first download is the shell (layout, session, router, translations) and the
+// page asked for. A newcomer's sign-in page does not carry the member pages, nor a member's the administration.
+const HomePage = lazyRouteComponent(() => import("../features/associations/pages/home-page"), "HomePage");
+const AssociationLayout = lazyRouteComponent(() => import("../features/associations/pages/association-layout"), "AssociationLayout");
+const AssociationHomePage = lazyRouteComponent(() => import("../features/associations/pages/association-home-page"), "AssociationHomePage");
+const SpherePage = lazyRouteComponent(() => import("../features/spheres/pages/sphere-page"), "SpherePage");
 
 export interface RouterContext {
   queryClient: QueryClient;

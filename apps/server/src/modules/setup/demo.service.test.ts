@@ -3,7 +3,7 @@ import type { SphereSummary } from "@trame/contracts";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { findUserByEmail } from "../accounts/accounts.public.js";
 import { listAllAssociations } from "../associations/associations.public.js";
-import { DEMO_PASSWORD, demoEmail, federation, people } from "./demo-data.js";
+import { DEMO_PASSWORD, demoEmail, federation, people, territorialGroups } from "./demo-data.js";
 import { loadDemo } from "./demo.service.js";
 
 const emailOf = (key: string) => demoEmail(people.find((p) => p.key === key)!);
@@ -47,6 +47,16 @@ describe("the demo federation", () => {
     const text = printed.join("\n");
     expect(text).toContain(DEMO_PASSWORD);
     for (const key of ["julien", "claire", "yannick", "lea"]) expect(text).toContain(emailOf(key));
+  });
+
+  it("tells its progress while it loads: a line per step and per association, before the summary", () => {
+    const summary = printed.findIndex((line) => line.startsWith("Demo loaded"));
+    const steps = printed.slice(0, summary);
+    expect(steps[0]).toMatch(/demo: set-up: \d+\.\d\d s$/);
+    expect(steps.some((line) => /demo: 59 accounts: /.test(line))).toBe(true);
+    for (const association of [federation, ...territorialGroups]) {
+      expect(steps.filter((line) => line.includes(`demo: ${association.name}, `))).toHaveLength(2);
+    }
   });
 
   it("creates a national federation with its three territorial groups and 60 members", async () => {

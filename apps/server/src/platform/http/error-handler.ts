@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ApiErrorBody, FieldError } from "@trame/contracts";
 import { AppError } from "./app-error.js";
+import { webAppPageResponder } from "./web-app.js";
 
 /**
  * Every failure leaves as `{ error: { code, message, fields? } }`. A person's mistake is a 4xx with a message they
@@ -42,9 +43,10 @@ export function registerErrorHandler(app: FastifyInstance, webAppPage?: Buffer):
   });
   // Fastify allows one not-found handler per instance: it also serves the web app's client-side routes (any GET
   // outside /api that is not a file answers the app's page) when the built app is served.
+  const sendWebAppPage = webAppPage ? webAppPageResponder(webAppPage) : undefined;
   app.setNotFoundHandler((request, reply) => {
-    if (webAppPage && (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/")) {
-      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(webAppPage);
+    if (sendWebAppPage && (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/")) {
+      return sendWebAppPage(request, reply);
     }
     return reply.status(404).send(body("NOT_FOUND", `No such address: ${request.method} ${request.url.split("?")[0]}`));
   });

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -7,15 +5,16 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from "fastify";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import fastifyStatic from "@fastify/static";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerErrorHandler } from "./error-handler.js";
+import { readWebAppPage, registerWebAppFiles } from "./web-app.js";
 
 export type HttpServer = FastifyInstance<
   RawServerDefault,
@@ -43,10 +42,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const webAppPage =
-    options.webDist && fs.existsSync(path.join(options.webDist, "index.html"))
-      ? fs.readFileSync(path.join(options.webDist, "index.html"))
-      : undefined;
+  const webAppPage = readWebAppPage(options.webDist);
   registerErrorHandler(app, webAppPage);
 
   await app.register(helmet, {
@@ -85,6 +81,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   // These defaults bound what any other multipart request may cost.
   await app.register(multipart, { limits: { fileSize: 1_048_576, files: 1, fields: 10, parts: 11, fieldSize: 16_384, headerPairs: 100 } });
 
+  // Client-side routes fall back to the app's page in the not-found handler (registerErrorHandler).
+  if (options.webDist && webAppPage) await registerWebAppFiles(app, options.webDist);
+  // Answers of the routes declared from here on (the API, its docs) are compressed when the client accepts it and
+  // they exceed 1 KB; smaller ones would gain less than the headers cost. The built files above are compressed at
+  // build time instead. Images are left alone (their types are not compressible), and so is the WebSocket
+  // upgrade. Request bodies are never inflated: a small compressed body could expand past the body limit's intent.
+  await app.register(compress, { threshold: 1024, encodings: ["br", "gzip"], globalDecompression: false });
+
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -95,15 +99,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
-    // The docs page runs inline scripts of its own; loosen the policy for it alone.
-    staticCSP: true,
-    transformStaticCSP: (header) => header,
+    // The docs page lives under the instance's own policy (helmet, above): its scripts and stylesheets are files of
+    // this origin. Not swagger-ui's `staticCSP`, whose `upgrade-insecure-requests` sends the stylesheet to https://
+    // on an instance reached over plain http (a LAN address), where it is blocked. The base layout leaves out the
+    // top bar, whose logo is an inline <style> the policy refuses (and whose box would load any URL's document).
+    uiConfig: { layout: "BaseLayout" },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  // Client-side routes fall back to the app's page in the not-found handler (registerErrorHandler).
-  if (options.webDist && webAppPage) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, maxAge: "1h" });
-  }
   return app;
 }
