@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { displayNameSchema, emailSchema, idSchema, isoDateTimeSchema, languageSchema } from "../common/common.contract.js";
+import { displayNameSchema, emailSchema, idSchema, isoDateTimeSchema, languageSchema, textSchema } from "../common/common.contract.js";
 import { pageSchema } from "../common/pagination.contract.js";
 
 /** The password rule of QUALITY.md (CNIL): ≥ 12 characters from 4 classes, or a long passphrase. Checked again on the server. */
-export const passwordSchema = z.string().min(1).max(256);
+export const passwordSchema = textSchema.min(1).max(256);
 
 export const instanceAbilitiesSchema = z.object({
   "instance.manage": z.boolean().optional(),
@@ -31,12 +31,12 @@ export const sessionStateSchema = z.object({
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
-export const signInBodySchema = z.strictObject({ email: emailSchema, password: z.string().min(1).max(256) });
+export const signInBodySchema = z.strictObject({ email: emailSchema, password: textSchema.min(1).max(256) });
 export const magicLinkRequestBodySchema = z.strictObject({ email: emailSchema });
-export const tokenBodySchema = z.strictObject({ token: z.string().min(10).max(200) });
+export const tokenBodySchema = z.strictObject({ token: textSchema.min(10).max(200) });
 export const passwordResetRequestBodySchema = z.strictObject({ email: emailSchema });
 export const passwordResetCompleteBodySchema = z.strictObject({
-  token: z.string().min(10).max(200),
+  token: textSchema.min(10).max(200),
   password: passwordSchema,
 });
 export const updateProfileBodySchema = z.strictObject({
@@ -44,7 +44,7 @@ export const updateProfileBodySchema = z.strictObject({
   language: languageSchema.optional(),
 });
 export const changePasswordBodySchema = z.strictObject({
-  currentPassword: z.string().max(256).optional(),
+  currentPassword: textSchema.max(256).optional(),
   newPassword: passwordSchema,
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { colorSchema, displayNameSchema, idSchema, isoDateTimeSchema, languageSchema, slugSchema } from "../common/common.contract.js";
+import { colorSchema, displayNameSchema, emailSchema, idSchema, isoDateTimeSchema, languageSchema, slugSchema, textSchema, timeZoneSchema } from "../common/common.contract.js";
 import { pageSchema } from "../common/pagination.contract.js";
 import { associationPermissions, associationRoles, sphereCreationPolicies } from "../permissions/permissions.js";
 
@@ -45,9 +45,9 @@ export const associationBrandingSchema = z.object({
 });
 
 export const updateAssociationBodySchema = z.strictObject({
-  name: z.string().trim().min(2).max(120).optional(),
+  name: textSchema.trim().min(2).max(120).optional(),
   language: languageSchema.optional(),
-  timeZone: z.string().min(1).max(64).optional(),
+  timeZone: timeZoneSchema.optional(),
   primaryColor: colorSchema.optional(),
   accentColor: colorSchema.optional(),
   enabledModules: z.array(moduleNameSchema).max(moduleNames.length).optional(),
@@ -59,7 +59,7 @@ export const charterSchema = z.object({
   body: z.string(),
   createdAt: isoDateTimeSchema,
 });
-export const publishCharterBodySchema = z.strictObject({ body: z.string().trim().min(1).max(50_000) });
+export const publishCharterBodySchema = z.strictObject({ body: textSchema.trim().min(1).max(50_000) });
 
 export const associationMemberSchema = z.object({
   userId: idSchema,
@@ -90,12 +90,12 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Instance administration. */
 export const createAssociationBodySchema = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: textSchema.trim().min(2).max(120),
   slug: slugSchema,
   parentId: idSchema.optional(),
   language: languageSchema.default("fr"),
-  timeZone: z.string().min(1).max(64).default("Europe/Paris"),
-  ownerEmail: z.string().trim().max(254).pipe(z.email()).optional(),
+  timeZone: timeZoneSchema.default("Europe/Paris"),
+  ownerEmail: emailSchema.optional(),
   ownerName: displayNameSchema.optional(),
 });
 export const adminAssociationSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { displayNameSchema, idSchema, isoDateTimeSchema } from "../common/common.contract.js";
+import { displayNameSchema, emailSchema, idSchema, isoDateTimeSchema, textSchema } from "../common/common.contract.js";
 import { pageSchema } from "../common/pagination.contract.js";
 import { associationRoles, sphereRoles } from "../permissions/permissions.js";
 import { passwordSchema } from "../accounts/accounts.contract.js";
@@ -9,11 +9,11 @@ export const invitationSphereRoleSchema = z.enum(sphereRoles).exclude(["manager"
 
 /** Invite by e-mail: one address, or a pasted list (commas, semicolons, spaces or new lines). */
 export const emailInvitationsBodySchema = z.strictObject({
-  emails: z.string().min(3).max(100_000),
+  emails: textSchema.min(3).max(100_000),
   associationRole: invitationAssociationRoleSchema.default("member"),
   sphereId: idSchema.optional(),
   sphereRole: invitationSphereRoleSchema.default("member"),
-  message: z.string().trim().max(2_000).optional(),
+  message: textSchema.trim().max(2_000).optional(),
 });
 export const emailInvitationsResultSchema = z.object({
   invited: z.array(z.string()),
@@ -53,7 +53,7 @@ export const invitationSchema = z.object({
 export const invitationPageSchema = pageSchema(invitationSchema);
 /** Admins list every invitation (or one sphere's); sphere managers and moderators list their sphere's. */
 export const invitationListQuerySchema = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: textSchema.max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   sphereId: idSchema.optional(),
 });
@@ -75,7 +75,7 @@ export const acceptInvitationBodySchema = z.strictObject({
   /** Needed to create an account when signed out. */
   displayName: displayNameSchema.optional(),
   /** For a link invitation when signed out. */
-  email: z.string().trim().max(254).pipe(z.email()).optional(),
+  email: emailSchema.optional(),
   password: passwordSchema.optional(),
 });
 /** The invitation is accepted: where the person now belongs (the web app goes there). */

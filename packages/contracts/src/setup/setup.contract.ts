@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { displayNameSchema, emailSchema, idSchema, languageSchema, slugSchema } from "../common/common.contract.js";
+import { displayNameSchema, emailSchema, idSchema, languageSchema, slugSchema, textSchema, timeZoneSchema } from "../common/common.contract.js";
 import { meSchema, passwordSchema } from "../accounts/accounts.contract.js";
 
 export const setupStatusSchema = z.object({ required: z.boolean() });
@@ -13,10 +13,10 @@ export const setupBodySchema = z.strictObject({
     language: languageSchema.default("fr"),
   }),
   association: z.strictObject({
-    name: z.string().trim().min(2).max(120),
+    name: textSchema.trim().min(2).max(120),
     slug: slugSchema,
     language: languageSchema.default("fr"),
-    timeZone: z.string().min(1).max(64).default("Europe/Paris"),
+    timeZone: timeZoneSchema.default("Europe/Paris"),
   }),
 });
 export type SetupBody = z.infer<typeof setupBodySchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoDateTimeSchema } from "../common/common.contract.js";
+import { idSchema, isoDateTimeSchema, textSchema } from "../common/common.contract.js";
 import { pageSchema, searchPageQuerySchema } from "../common/pagination.contract.js";
 import { sphereRoles, sphereVisibilities, spherePermissions } from "../permissions/permissions.js";
 
@@ -8,8 +8,8 @@ export const sphereRoleSchema = z.enum(sphereRoles);
 export const sphereAbilitiesSchema = z.partialRecord(z.enum(spherePermissions), z.boolean());
 export type SphereAbilities = z.infer<typeof sphereAbilitiesSchema>;
 
-export const sphereNameSchema = z.string().trim().min(2).max(120);
-export const sphereDescriptionSchema = z.string().trim().max(5_000);
+export const sphereNameSchema = textSchema.trim().min(2).max(120);
+export const sphereDescriptionSchema = textSchema.trim().max(5_000);
 
 /** One row of the sphere directory. */
 export const sphereSummarySchema = z.object({
@@ -57,7 +57,7 @@ export const updateSphereBodySchema = z.strictObject({
   visibility: sphereVisibilitySchema.optional(),
 });
 /** Deleting asks the person to type the sphere's name, like a confirmation dialog does. */
-export const deleteSphereBodySchema = z.strictObject({ confirmName: z.string().max(200) });
+export const deleteSphereBodySchema = z.strictObject({ confirmName: textSchema.max(200) });
 
 export const sphereMemberSchema = z.object({
   userId: idSchema,
@@ -71,7 +71,7 @@ export type SphereMember = z.infer<typeof sphereMemberSchema>;
 export const changeSphereRoleBodySchema = z.strictObject({ role: sphereRoleSchema });
 export const addSphereMemberBodySchema = z.strictObject({ userId: idSchema, role: sphereRoleSchema.default("member") });
 
-export const joinRequestBodySchema = z.strictObject({ message: z.string().trim().max(1_000).default("") });
+export const joinRequestBodySchema = z.strictObject({ message: textSchema.trim().max(1_000).default("") });
 export const joinRequestStatusSchema = z.enum(["pending", "approved", "refused", "cancelled"]);
 export const sphereJoinRequestSchema = z.object({
   id: idSchema,
@@ -86,13 +86,13 @@ export const sphereJoinRequestPageSchema = pageSchema(sphereJoinRequestSchema);
 export type SphereJoinRequest = z.infer<typeof sphereJoinRequestSchema>;
 /** Reviewers list requests by status, newest first (pending by default). */
 export const joinRequestListQuerySchema = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: textSchema.max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   status: joinRequestStatusSchema.default("pending"),
 });
 export const decideJoinRequestBodySchema = z.strictObject({
   decision: z.enum(["approve", "refuse"]),
-  reason: z.string().trim().max(1_000).optional(),
+  reason: textSchema.trim().max(1_000).optional(),
 });
 
 /** Sphere creation governed by the association: requests reviewed by admins (against redundant spheres). */
@@ -115,19 +115,19 @@ export const sphereCreationRequestSchema = z.object({
 export const sphereCreationRequestPageSchema = pageSchema(sphereCreationRequestSchema);
 export type SphereCreationRequest = z.infer<typeof sphereCreationRequestSchema>;
 export const createSphereCreationRequestBodySchema = createSphereBodySchema.extend({
-  reason: z.string().trim().max(2_000).default(""),
+  reason: textSchema.trim().max(2_000).default(""),
 });
 export const decideCreationRequestBodySchema = z.discriminatedUnion("decision", [
   z.strictObject({ decision: z.literal("approve") }),
-  z.strictObject({ decision: z.literal("refuse"), reason: z.string().trim().min(1).max(2_000) }),
+  z.strictObject({ decision: z.literal("refuse"), reason: textSchema.trim().min(1).max(2_000) }),
   z.strictObject({
     decision: z.literal("redirect"),
     existingSphereId: idSchema,
-    reason: z.string().trim().max(2_000).optional(),
+    reason: textSchema.trim().max(2_000).optional(),
   }),
 ]);
 export const creationRequestListQuerySchema = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: textSchema.max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   status: creationRequestStatusSchema.optional(),
 });

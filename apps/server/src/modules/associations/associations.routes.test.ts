@@ -106,6 +106,22 @@ describe("associations API", () => {
       await admin.patch(url, { name: "Les Amis du Quartier", sphereCreationPolicy: "request", language: "fr" });
     });
 
+    it("accepts only IANA time zone names, in the settings and when an instance administrator creates one", async () => {
+      const admin = await t.client().signInAs((await createMember(t.ctx, asso.id, "admin")).id);
+      const url = `/api/v1/associations/${asso.id}`;
+      for (const timeZone of ["Mars/Olympus", "+01:00", "europe/paris", "Heure de Paris"]) {
+        const res = await admin.patch(url, { timeZone });
+        expect(res.status, timeZone).toBe(400);
+        expect(res.body.error.fields, timeZone).toEqual([{ path: "body.timeZone", message: expect.any(String) }]);
+      }
+      expect((await admin.patch(url, { timeZone: "America/Cayenne" })).body.timeZone).toBe("America/Cayenne");
+      expect((await admin.patch(url, { timeZone: "Europe/Paris" })).body.timeZone).toBe("Europe/Paris");
+      const instanceAdmin = await t.client().signInAs((await createUser(t.ctx, { isInstanceAdmin: true })).id);
+      const refused = await instanceAdmin.post("/api/v1/admin/associations", { name: "Fuseau", slug: "fuseau", timeZone: "Paris" });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields[0].path).toBe("body.timeZone");
+    });
+
     it("publishes charter versions that members read", async () => {
       const url = `/api/v1/associations/${asso.id}/charter`;
       const admin = await t.client().signInAs((await createMember(t.ctx, asso.id, "admin")).id);

@@ -31,6 +31,13 @@ describe("set-up of a new instance", () => {
     expect((await t.client().get("/api/v1/setup")).body).toEqual({ required: true });
   });
 
+  it("refuses a time zone that is not an IANA name", async () => {
+    const res = await t.client().post("/api/v1/setup", { ...validBody(0), association: { ...validBody(0).association, timeZone: "Europe/Atlantis" } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ path: "body.association.timeZone", message: expect.any(String) }]);
+    expect((await t.client().get("/api/v1/setup")).body).toEqual({ required: true });
+  });
+
   it("lets exactly one of two simultaneous set-ups win, and signs its administrator in", async () => {
     const a = t.client();
     const b = t.client();

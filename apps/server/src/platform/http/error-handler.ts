@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ApiErrorBody, FieldError } from "@trame/contracts";
 import { AppError } from "./app-error.js";
 import { webAppPageResponder } from "./web-app.js";
@@ -13,7 +13,8 @@ export function registerErrorHandler(app: FastifyInstance, webAppPage?: Buffer):
     if (err instanceof AppError) {
       return reply.status(err.status).send(body(err.code, err.message, err.fields));
     }
-    if (hasZodFastifySchemaValidationErrors(err)) {
+    // The schema's errors (zod's, and the input guard's: see input-guard.ts), named by where they are.
+    if (Array.isArray(err.validation) && err.validation.length > 0) {
       const fields: FieldError[] = err.validation.map((v) => ({
         path: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
         message: v.message ?? "invalid value",

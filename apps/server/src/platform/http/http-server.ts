@@ -13,8 +13,10 @@ import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { imageUploadField } from "@trame/contracts";
 import { registerErrorHandler } from "./error-handler.js";
 import { readWebAppPage, registerWebAppFiles } from "./web-app.js";
+import { guardValidatorCompiler, registerUrlGuard } from "./input-guard.js";
 
 export type HttpServer = FastifyInstance<
   RawServerDefault,
@@ -32,6 +34,17 @@ export interface HttpServerOptions {
   version: string;
 }
 
+/**
+ * The routes' schemas as OpenAPI operations. An upload (`consumes: ["multipart/form-data"]`, read as a stream by the
+ * route, so without a body schema) is documented with its form: one file, in the field uploads use.
+ */
+const documentUploads: typeof jsonSchemaTransform = (input) => {
+  const transformed = jsonSchemaTransform(input);
+  if (!input.schema?.consumes?.includes("multipart/form-data") || input.schema.body !== undefined) return transformed;
+  const form = { type: "object", properties: { [imageUploadField]: { type: "string", format: "binary" } }, required: [imageUploadField] };
+  return { ...transformed, schema: { ...transformed.schema, body: form } };
+};
+
 /** Fastify with the shared HTTP concerns: security headers, cookies, contracts, OpenAPI, errors, static web app. */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const app = Fastify({
@@ -40,7 +53,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     bodyLimit: 1_048_576,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // Every request part is walked for text no person writes before its schema runs (input-guard.ts).
+  app.setValidatorCompiler(guardValidatorCompiler(validatorCompiler));
   app.setSerializerCompiler(serializerCompiler);
   const webAppPage = readWebAppPage(options.webDist);
   registerErrorHandler(app, webAppPage);
@@ -80,6 +94,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   // Uploads are read as streams by the routes that expect them (request.file()); each passes its own size limit.
   // These defaults bound what any other multipart request may cost.
   await app.register(multipart, { limits: { fileSize: 1_048_576, files: 1, fields: 10, parts: 11, fieldSize: 16_384, headerPairs: 100 } });
+  // After the security headers (a refusal carries them too), before the session is read (build-app.ts).
+  registerUrlGuard(app);
 
   // Client-side routes fall back to the app's page in the not-found handler (registerErrorHandler).
   if (options.webDist && webAppPage) await registerWebAppFiles(app, options.webDist);
@@ -95,7 +111,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       info: { title: "Trame API", version: options.version, description: "REST API of Trame. Errors: { error: { code, message, fields? } }." },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "trame_session" } } },
     },
-    transform: jsonSchemaTransform,
+    transform: documentUploads,
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
