@@ -55,7 +55,9 @@ const eventRooms: { [K in ServerEventName]: RoomsOf<K> } = {
   "sphereJoinRequest.cancelled": (d) => [`user:${d.userId}`, `sphere:${d.sphereId}`],
   "associationMembership.changed": (d) => [`user:${d.userId}`, `association:${d.associationId}`],
   "sphere.updated": (d) => [`sphere:${d.sphereId}`],
+  "sphereCreationRequest.created": (d) => [`user:${d.userId}`],
   "sphereCreationRequest.decided": (d) => [`association:${d.associationId}`],
+  "pendingReviews.changed": (d) => [`user:${d.userId}`],
 };
 
 /** Publishes every domain event (emitted by services after commit) to its rooms. */

@@ -36,15 +36,24 @@ export async function requestSphereCreation(
     );
   }
   await assertParentSphere(ctx.db, actor, associationId, body.parentId);
-  const id = await insertCreationRequest(ctx.db, {
-    associationId,
-    requestedBy: actorUserId(actor)!,
-    name: body.name,
-    description: body.description,
-    visibility: body.visibility,
-    parentId: body.parentId ?? null,
-    reason: body.reason,
+  const requestedBy = actorUserId(actor)!;
+  const events = new EventBatch();
+  // One transaction: the reviewers' mail (modules/notices) is queued with the request, or not at all.
+  const id = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertCreationRequest(tx, {
+      associationId,
+      requestedBy,
+      name: body.name,
+      description: body.description,
+      visibility: body.visibility,
+      parentId: body.parentId ?? null,
+      reason: body.reason,
+    });
+    events.add("sphereCreationRequest.created", { associationId, requestId: inserted, userId: requestedBy });
+    await events.writeWithin(tx, ctx.events);
+    return inserted;
   });
+  await events.emit(ctx.events);
   return presentCreationRequest((await findCreationRequestRow(ctx.db, associationId, id))!);
 }
 
@@ -117,8 +126,15 @@ export async function decideSphereCreationRequest(
       targetId: requestId,
       data: { name: request.name, requestedBy: request.requestedBy, decisionReason, existingSphereId, createdSphereId },
     });
-    events.add("sphereCreationRequest.decided", { associationId, requestId, status, sphereId: createdSphereId ?? existingSphereId });
+    events.add("sphereCreationRequest.decided", {
+      associationId,
+      requestId,
+      userId: request.requestedBy,
+      status,
+      sphereId: createdSphereId ?? existingSphereId,
+    });
+    await events.writeWithin(tx, ctx.events);
   });
-  events.emit(ctx.events);
+  await events.emit(ctx.events);
   return presentCreationRequest((await findCreationRequestRow(ctx.db, associationId, requestId))!);
 }

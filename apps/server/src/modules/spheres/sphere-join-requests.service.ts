@@ -35,9 +35,13 @@ export async function requestToJoinSphere(
     "sphere.requestJoin",
     access.abilities["sphere.join"] ? "This sphere is open: join it directly." : "You cannot ask to join this sphere.",
   );
-  const created = await insertJoinRequest(ctx.db, { associationId, sphereId, userId: actorUserId(actor)!, message });
-  if (!created) throw conflict("You have already asked to join this sphere; the request is waiting for a decision.");
-  ctx.events.emit("sphereJoinRequest.created", { associationId, sphereId, requestId: created.id });
+  // In the sphere's transaction: the reviewers' mail (modules/notices) is queued with the request, or not at all.
+  const created = await changeSphere(ctx, associationId, sphereId, async (tx, events) => {
+    const inserted = await insertJoinRequest(tx, { associationId, sphereId, userId: actorUserId(actor)!, message });
+    if (!inserted) throw conflict("You have already asked to join this sphere; the request is waiting for a decision.");
+    events.add("sphereJoinRequest.created", { associationId, sphereId, requestId: inserted.id });
+    return inserted;
+  });
   const row = await findJoinRequestRow(ctx.db, associationId, sphereId, created.id);
   return presentJoinRequest(row!);
 }
