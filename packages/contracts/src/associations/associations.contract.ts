@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { colorSchema, displayNameSchema, idSchema, isoDateTimeSchema, languageSchema, slugSchema } from "../common/common.contract.js";
-import { pageSchema } from "../common/pagination.contract.js";
+import { pageQuerySchema, pageSchema, searchPageQuerySchema } from "../common/pagination.contract.js";
 import { associationPermissions, associationRoles, sphereCreationPolicies } from "../permissions/permissions.js";
 
 import { moduleNames } from "./module-names.js";
@@ -71,10 +71,47 @@ export const associationMemberSchema = z.object({
   avatarUrl: z.string().nullable(),
 });
 export const associationMemberPageSchema = pageSchema(associationMemberSchema);
+/** The members list: search by name, filter by role. */
+export const associationMemberQuerySchema = searchPageQuerySchema.extend({ role: associationRoleSchema.optional() });
 export type AssociationMember = z.infer<typeof associationMemberSchema>;
 
 export const changeAssociationRoleBodySchema = z.strictObject({ role: associationRoleSchema });
 
+/** Every action the audit log records (`<resource>.<pastTense>`): the filter's choices, one sentence each in the web app. */
+export const auditActions = [
+  "association.created",
+  "association.updated",
+  "association.logoChanged",
+  "association.logoRemoved",
+  "charter.published",
+  "associationMember.added",
+  "associationMember.roleChanged",
+  "associationMember.removed",
+  "associationMember.left",
+  "invitation.created",
+  "invitation.accepted",
+  "invitation.revoked",
+  "sphere.created",
+  "sphere.updated",
+  "sphere.archived",
+  "sphere.unarchived",
+  "sphere.deleted",
+  "sphereMember.added",
+  "sphereMember.roleChanged",
+  "sphereMember.removed",
+  "sphereJoinRequest.approved",
+  "sphereJoinRequest.refused",
+  "sphereCreationRequest.approved",
+  "sphereCreationRequest.refused",
+  "sphereCreationRequest.redirected",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * One line of the audit log, with the names it talks about resolved by the server: who did it (actor), to whom
+ * (target person: the member concerned, the requester), and where (the sphere). A name is null when the person or
+ * the sphere no longer exists; `data` keeps what was recorded then (old and new values: `from`, `to`).
+ */
 export const auditEntrySchema = z.object({
   id: idSchema,
   actorId: idSchema.nullable(),
@@ -82,11 +119,25 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  targetUserId: idSchema.nullable(),
+  targetName: z.string().nullable(),
+  sphereId: idSchema.nullable(),
+  sphereName: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   createdAt: isoDateTimeSchema,
 });
 export const auditPageSchema = pageSchema(auditEntrySchema);
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Filters of the audit log: an action, the person who acted, a period of days (inclusive, the association's time zone). */
+export const auditFilterSchema = z.object({
+  action: z.enum(auditActions).optional(),
+  actorId: idSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const auditQuerySchema = pageQuerySchema.extend(auditFilterSchema.shape);
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 /** Instance administration. */
 export const createAssociationBodySchema = z.strictObject({

@@ -62,11 +62,11 @@ const memberColumns = {
 
 export type AssociationMemberRow = { userId: string; displayName: string; email: string; avatarKey: string | null; role: AssociationRole; joinedAt: string; sortName: string };
 
-/** A page of members by name, optionally searched (trigram index on trame_fold(display_name)). */
+/** A page of members by name, optionally searched (trigram index on trame_fold(display_name)) and of one role. */
 export async function listAssociationMemberRows(
   db: DbOrTx,
   associationId: string,
-  page: { q?: string; after: NameCursor | null; limit: number },
+  page: { q?: string; role?: AssociationRole; after: NameCursor | null; limit: number },
 ): Promise<AssociationMemberRow[]> {
   return db
     .select(memberColumns)
@@ -76,6 +76,7 @@ export async function listAssociationMemberRows(
       and(
         eq(associationMembers.associationId, associationId),
         foldedNameContains(users.displayName, page.q),
+        page.role ? eq(associationMembers.role, page.role) : undefined,
         afterNameCursor(users.displayName, users.id, page.after),
       ),
     )
