@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { AuditFilter } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
 import type { TimestampCursor } from "../../platform/db/timestamp-cursor.js";
+import { isoFromPgTimestamp } from "../../platform/db/raw-timestamp.js";
 
 /*
  * The audit log as people read it: each record with the names it talks about, resolved in the one statement of
@@ -96,6 +97,6 @@ export async function listAuditEntries(
     sphereId: r.sphere_id,
     sphereName: r.sphere_name,
     data: r.data,
-    createdAt: r.created_at,
+    createdAt: isoFromPgTimestamp(r.created_at),
   }));
 }

@@ -41,6 +41,7 @@ describe("the audit log as people read it", () => {
       sphereName: "Maraude Paris 18e",
       data: { from: "member", to: "moderator" },
     });
+    expect(res.body.items[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
     expect((await admin.patch(`/api/v1/associations/${asso.id}/members/${lea.id}`, { role: "admin" })).status).toBe(200);
     expect((await audit()).body.items[0]).toMatchObject({

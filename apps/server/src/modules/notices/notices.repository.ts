@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { AssociationRole, Language, SphereRole } from "@trame/contracts";
 import type { DbOrTx } from "../../platform/db/transaction.js";
+import { isoFromPgTimestamp } from "../../platform/db/raw-timestamp.js";
 
 /*
  * Reads across modules by join (users, memberships, spheres, requests): notices only read, never write those
@@ -181,7 +182,7 @@ export async function listMyRequestRows(db: DbOrTx, associationId: string, userI
     sphereName: r.sphere_name,
     status: r.status,
     decisionReason: r.decision_reason,
-    createdAt: r.created_at,
-    decidedAt: r.decided_at,
+    createdAt: isoFromPgTimestamp(r.created_at),
+    decidedAt: isoFromPgTimestamp(r.decided_at),
   }));
 }

@@ -93,7 +93,7 @@ describe("notices: requests that are seen", () => {
     expect(pings.map((p) => p.userId)).toContain(manager.id);
     const mine = (await asker.get(`/api/v1/associations/${asso.id}/my-requests`)).body.items;
     expect(mine).toMatchObject([{ kind: "join", id: request.id, status: "refused", decisionReason: "Complet" }]);
-    expect(mine[0].decidedAt).toEqual(expect.any(String));
+    expect(mine[0].decidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
     const again = (await asker.post(`${spheres(sphere.id)}/join-requests`, {})).body;
     await reviewer.post(`${spheres(sphere.id)}/join-requests/${again.id}/decision`, { decision: "approve" });
