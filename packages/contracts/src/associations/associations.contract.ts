@@ -4,8 +4,10 @@ import { pageQuerySchema, pageSchema, searchPageQuerySchema } from "../common/pa
 import { associationPermissions, associationRoles, sphereCreationPolicies } from "../permissions/permissions.js";
 
 import { moduleNames } from "./module-names.js";
+import { auditActions } from "./audit-actions.js";
 
-export { moduleNames };
+export { moduleNames, auditActions };
+export type { AuditAction } from "./audit-actions.js";
 export const moduleNameSchema = z.enum(moduleNames);
 export type ModuleName = z.infer<typeof moduleNameSchema>;
 
@@ -77,35 +79,6 @@ export type AssociationMember = z.infer<typeof associationMemberSchema>;
 
 export const changeAssociationRoleBodySchema = z.strictObject({ role: associationRoleSchema });
 
-/** Every action the audit log records (`<resource>.<pastTense>`): the filter's choices, one sentence each in the web app. */
-export const auditActions = [
-  "association.created",
-  "association.updated",
-  "association.logoChanged",
-  "association.logoRemoved",
-  "charter.published",
-  "associationMember.added",
-  "associationMember.roleChanged",
-  "associationMember.removed",
-  "associationMember.left",
-  "invitation.created",
-  "invitation.accepted",
-  "invitation.revoked",
-  "sphere.created",
-  "sphere.updated",
-  "sphere.archived",
-  "sphere.unarchived",
-  "sphere.deleted",
-  "sphereMember.added",
-  "sphereMember.roleChanged",
-  "sphereMember.removed",
-  "sphereJoinRequest.approved",
-  "sphereJoinRequest.refused",
-  "sphereCreationRequest.approved",
-  "sphereCreationRequest.refused",
-  "sphereCreationRequest.redirected",
-] as const;
-export type AuditAction = (typeof auditActions)[number];
 
 /**
  * One line of the audit log, with the names it talks about resolved by the server: who did it (actor), to whom

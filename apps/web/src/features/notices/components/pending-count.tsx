@@ -12,10 +12,11 @@ export function PendingCount({ count }: { count: number }) {
   if (count <= 0) return null;
   return (
     <>
+      {/* Said first: the badge is an inline block, after which browsers add a space to the accessible name. */}
+      <span className="visually-hidden">, {t("notices.pendingCount", { count })}</span>
       <span className="count-badge" aria-hidden="true">
         {count > 99 ? "99+" : count}
       </span>
-      <span className="visually-hidden">{t("notices.pendingCount", { count })}</span>
     </>
   );
 }
@@ -25,7 +26,6 @@ export function AdminPendingCount({ associationId }: { associationId: string }) 
   const pending = useQuery(pendingReviewsQuery(associationId));
   return <PendingCount count={(pending.data?.joinRequests.total ?? 0) + (pending.data?.creationRequests ?? 0)} />;
 }
-
 
 export function SpherePendingCount({ associationId, sphereId }: { associationId: string; sphereId: string }) {
   const pending = useQuery(pendingReviewsQuery(associationId));

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AssociationMember, AssociationRole } from "@trame/contracts";
@@ -57,7 +57,7 @@ export function MembersSection() {
                   <Badge tone={member.role === "owner" || member.role === "admin" ? "info" : "neutral"}>{t(`roles.association.${member.role}`)}</Badge>
                 </span>
                 <span className="member-compact-email">
-                  {member.email ? <span className="member-email">{member.email}</span> : null}
+                  {member.email ? <WrappableEmail email={member.email} /> : null}
                   <span className="member-compact-since card-meta">{t("members.since", { date: formatDate(member.joinedAt) })}</span>
                 </span>
                 {member.userId !== me?.id ? (
@@ -75,6 +75,21 @@ export function MembersSection() {
       </PagedList>
       {managing ? <ManageMemberDialog member={managing} onClose={() => setManaging(null)} /> : null}
     </AdminSection>
+  );
+}
+
+/** An address that wraps where a reader expects it: before the "@" and the dots, not in the middle of a word. */
+function WrappableEmail({ email }: { email: string }) {
+  const parts = email.split(/(?=[@.])/);
+  return (
+    <span className="member-email">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </span>
   );
 }
 
