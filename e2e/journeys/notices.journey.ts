@@ -60,7 +60,7 @@ describe("Des demandes qui se voient, une administration qui raconte", () => {
     await signInContext(adminContext, server.url, instance.adminEmail);
     const adminPage = await adminContext.newPage();
     await adminPage.goto(`${server.url}/a/${association.slug}`);
-    await adminPage.getByRole("link", { name: "Administration, 1 demande en attente" }).waitFor();
+    await adminPage.getByRole("link", { name: "Administration (1 demande en attente)" }).waitFor();
 
     // Sophie suit le lien de l'e-mail et accepte.
     await sophiePage.goto(firstLink(message.text, `/spheres/${sphere.id}`)!);

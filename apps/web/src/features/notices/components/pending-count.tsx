@@ -4,16 +4,15 @@ import { pendingForSphere, pendingReviewsQuery } from "../notices.queries";
 
 /**
  * A count of requests waiting for me, as a small badge inside a link or a heading. The number is shown; what it
- * counts is said to screen readers ("3 demandes en attente"), so the link reads "Administration, 3 demandes en
- * attente". Nothing at all when nothing waits.
+ * counts is said to screen readers ("3 demandes en attente"), so the link reads "Administration (3 demandes en
+ * attente)". Nothing at all when nothing waits.
  */
 export function PendingCount({ count }: { count: number }) {
   const { t } = useTranslation();
   if (count <= 0) return null;
   return (
     <>
-      {/* Said first: the badge is an inline block, after which browsers add a space to the accessible name. */}
-      <span className="visually-hidden">, {t("notices.pendingCount", { count })}</span>
+      <span className="visually-hidden">({t("notices.pendingCount", { count })})</span>
       <span className="count-badge" aria-hidden="true">
         {count > 99 ? "99+" : count}
       </span>
