@@ -103,11 +103,13 @@ export const auditPageSchema = pageSchema(auditEntrySchema);
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Filters of the audit log: an action, the person who acted, a period of days (inclusive, the association's time zone). */
+// A calendar day; year 0 passes ISO 8601 but not PostgreSQL's date type.
+const auditDaySchema = z.iso.date().refine((day) => !day.startsWith("0000"), "a day from year 1 on");
 export const auditFilterSchema = z.object({
   action: z.enum(auditActions).optional(),
   actorId: idSchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: auditDaySchema.optional(),
+  to: auditDaySchema.optional(),
 });
 export const auditQuerySchema = pageQuerySchema.extend(auditFilterSchema.shape);
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -89,6 +89,9 @@ describe("the audit log as people read it", () => {
     expect(await ids("?from=2025-01-14&to=2025-01-16")).toEqual(["1", "2"]);
     expect(await ids("?to=2025-01-14&action=charter.published")).toEqual(["2"]);
     expect((await audit("?from=16/01/2025")).status).toBe(400);
+    expect((await audit("?from=2025-02-30")).status).toBe(400);
+    expect((await audit("?to=0000-01-01")).status).toBe(400);
+    expect((await audit("?from=9999-12-31&to=9999-12-31")).body.items).toEqual([]);
   });
 
   it("exports the filtered log as CSV: UTF-8 with BOM, `;` separated, labels in French, formulas defused", async () => {

@@ -1,4 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useAnnounce } from "../../components/announcer";
 import { useRealtimeEvents } from "../../app/realtime";
 import { useSession } from "../../app/session";
 import { noticeKeys } from "./notices.queries";
@@ -8,7 +10,9 @@ import { noticeKeys } from "./notices.queries";
  * them changed, and the requester hears the decisions on their requests.
  */
 export function useNoticesRealtime(associationId: string): void {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const announce = useAnnounce();
   const me = useSession().user;
   useRealtimeEvents(
     ["pendingReviews.changed", "sphereJoinRequest.decided", "sphereJoinRequest.cancelled", "sphereCreationRequest.created", "sphereCreationRequest.decided"],
@@ -18,6 +22,8 @@ export function useNoticesRealtime(associationId: string): void {
         void queryClient.invalidateQueries({ queryKey: noticeKeys.pendingReviews(associationId) });
       } else if (message.data.userId === me?.id) {
         void queryClient.invalidateQueries({ queryKey: noticeKeys.myRequests(associationId) });
+        // A join decision is said by the membership news (spheres.realtime.ts); a proposed sphere's, here.
+        if (message.type === "sphereCreationRequest.decided") announce(t("notices.creationDecided"));
       }
     },
   );

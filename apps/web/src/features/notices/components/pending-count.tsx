@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { pendingForSphere, pendingReviewsQuery } from "../notices.queries";
+import { pendingReviewsQuery } from "../notices.queries";
 
 /**
  * A count of requests waiting for me, as a small badge inside a link or a heading. The number is shown; what it
@@ -24,9 +24,4 @@ export function PendingCount({ count }: { count: number }) {
 export function AdminPendingCount({ associationId }: { associationId: string }) {
   const pending = useQuery(pendingReviewsQuery(associationId));
   return <PendingCount count={(pending.data?.joinRequests.total ?? 0) + (pending.data?.creationRequests ?? 0)} />;
-}
-
-export function SpherePendingCount({ associationId, sphereId }: { associationId: string; sphereId: string }) {
-  const pending = useQuery(pendingReviewsQuery(associationId));
-  return <PendingCount count={pendingForSphere(pending.data, sphereId)} />;
 }
