@@ -9,6 +9,7 @@ export * from "./associations/associations.contract.js";
 export * from "./spheres/spheres.contract.js";
 export * from "./invitations/invitations.contract.js";
 export * from "./admin/admin.contract.js";
+export * from "./notices/notices.contract.js";
 export * from "./images/images.contract.js";
 export * from "./web-routes.js";
 export * from "./accounts/password-policy.js";

@@ -13,6 +13,7 @@ export const webRoutes = {
   association: (slug: string) => `/a/${slug}`,
   sphere: (slug: string, sphereId: string) => `/a/${slug}/spheres/${sphereId}`,
   associationAdmin: (slug: string) => `/a/${slug}/admin`,
+  associationSphereRequests: (slug: string) => `/a/${slug}/admin/sphere-requests`,
   instanceAdmin: () => "/admin",
   account: () => "/account",
 } as const;

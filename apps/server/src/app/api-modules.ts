@@ -9,6 +9,7 @@ import { registerInvitationRoutes } from "../modules/invitations/invitations.rou
 import { registerRealtimeRoutes } from "./realtime-wiring.js";
 import { registerAssociationLogoRoutes } from "../modules/associations/association-logo.routes.js";
 import { registerAvatarRoutes } from "../modules/accounts/avatar.routes.js";
+import { registerNoticeRoutes } from "../modules/notices/notices.routes.js";
 
 /** A module's routes, registered under /api/v1. */
 export type RegisterRoutes = (app: HttpServer, ctx: AppContext) => void | Promise<void>;
@@ -24,4 +25,5 @@ export const apiModules: RegisterRoutes[] = [
   registerRealtimeRoutes,
   registerAssociationLogoRoutes,
   registerAvatarRoutes,
+  registerNoticeRoutes,
 ];

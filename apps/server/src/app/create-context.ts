@@ -11,6 +11,7 @@ import { createStorage } from "../platform/storage/create-storage.js";
 import { StorageSweep } from "../platform/storage/storage-sweep.js";
 import { jobModules } from "./job-modules.js";
 import { authorizeRoom, createRealtimeHub, publishDomainEvents } from "./realtime-wiring.js";
+import { registerNoticeSubscriber } from "../modules/notices/notices.public.js";
 
 export interface CreateContextOptions {
   /** Use a throw-away in-memory embedded database (tests). */
@@ -55,6 +56,8 @@ export async function createContext(config: Config, options: CreateContextOption
     realtime: await timedPhase(phase, "real time", () => createRealtimeHub(config, logger, (userId, room) => authorizeRoom(ctx, userId, room))),
   };
   publishDomainEvents(ctx);
+  // Requests and decisions become mail (queued in their transaction) and badge updates.
+  registerNoticeSubscriber(ctx);
   try {
     for (const register of jobModules) register(ctx);
     if (options.startJobs ?? config.jobsEnabled) await timedPhase(phase, "jobs start", () => ctx.jobs.start());

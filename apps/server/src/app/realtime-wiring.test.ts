@@ -151,13 +151,9 @@ describe("real-time hub, wired to the modules", () => {
     t.ctx.events.emit("sphereJoinRequest.created", { ...ids, requestId: "r1" });
     t.ctx.events.emit("sphereJoinRequest.decided", { ...ids, requestId: "r2", userId: member.id, status: "approved" });
     t.ctx.events.emit("sphereJoinRequest.cancelled", { ...ids, requestId: "r4", userId: member.id });
-    t.ctx.events.emit("sphereCreationRequest.decided", {
-      associationId: association.id,
-      requestId: "r3",
-      requestedBy: member.id,
-      status: "refused",
-      sphereId: null,
-    });
+    t.ctx.events.emit("sphereCreationRequest.created", { associationId: association.id, requestId: "r5", userId: member.id });
+    t.ctx.events.emit("sphereCreationRequest.decided", { associationId: association.id, requestId: "r3", userId: member.id, status: "refused", sphereId: null });
+    t.ctx.events.emit("pendingReviews.changed", { associationId: association.id, userId: member.id });
     t.ctx.events.emit("sphere.updated", ids);
     await socket.next((m) => m.type === "sphere.updated");
     const seen = socket.received.filter((m) => m.data).map((m) => `${m.type} → ${m.room}`);
@@ -167,8 +163,10 @@ describe("real-time hub, wired to the modules", () => {
       `sphereJoinRequest.decided → sphere:${sphere.id}`,
       `sphereJoinRequest.cancelled → user:${member.id}`,
       `sphereJoinRequest.cancelled → sphere:${sphere.id}`,
+      `sphereCreationRequest.created → user:${member.id}`,
       `sphereCreationRequest.decided → user:${member.id}`,
       `sphereCreationRequest.decided → association:${association.id}`,
+      `pendingReviews.changed → user:${member.id}`,
       `sphere.updated → sphere:${sphere.id}`,
     ]);
     socket.close();

@@ -68,8 +68,10 @@ const eventRooms: { [K in ServerEventName]: RoomsOf<K> } = {
   "sphereJoinRequest.cancelled": (d) => [`user:${d.userId}`, `sphere:${d.sphereId}`],
   "associationMembership.changed": (d) => [`user:${d.userId}`, `association:${d.associationId}`],
   "sphere.updated": (d) => [`sphere:${d.sphereId}`],
+  "sphereCreationRequest.created": (d) => [`user:${d.userId}`],
   // The requester's pages learn the outcome in their own room; reviewers in the association's room.
-  "sphereCreationRequest.decided": (d) => [`user:${d.requestedBy}`, `association:${d.associationId}`],
+  "sphereCreationRequest.decided": (d) => [`user:${d.userId}`, `association:${d.associationId}`],
+  "pendingReviews.changed": (d) => [`user:${d.userId}`],
 };
 
 type MessageOf<K extends ServerEventName> = Extract<ServerMessage, { type: K }>;
@@ -101,6 +103,9 @@ const eventAudience: { [K in ServerEventName]: AudienceOf<K> } = {
   "associationMembership.changed": onlyWith("associationMember.list"), // GET …/associations/{id}/members
   "sphere.updated": onlyWith("sphere.read"), // GET …/spheres/{id}
   "sphereCreationRequest.decided": onlyWith("sphereCreationRequest.review"), // GET …/sphere-requests (all of them)
+  // Published only to the requester's or the reviewer's own room (never filtered): nobody else is in a user room.
+  "sphereCreationRequest.created": () => null,
+  "pendingReviews.changed": () => null,
 };
 
 function audience(message: ServerMessage, clearance: RoomClearance): ServerMessage | null {

@@ -28,14 +28,21 @@ export interface ServerEvents {
     role: AssociationRole | null;
   };
   "sphere.updated": { associationId: string; sphereId: string };
+  /** A member asked for a new sphere: heard by the requester's own pages; reviewers hear `pendingReviews.changed`. */
+  "sphereCreationRequest.created": { associationId: string; requestId: string; userId: string };
   "sphereCreationRequest.decided": {
     associationId: string;
     requestId: string;
     /** The requester: told in their own room (the association's room tells only those who review requests). */
-    requestedBy: string;
+    userId: string;
     status: "approved" | "refused" | "redirected";
     sphereId: string | null;
   };
+  /**
+   * What waits for this person's review changed in the association (a request came, was decided or withdrawn):
+   * their badges read the pending counts again. Sent to each reviewer's own room, never to a shared one.
+   */
+  "pendingReviews.changed": { associationId: string; userId: string };
 }
 export type ServerEventName = keyof ServerEvents;
 export type ServerMessage = {

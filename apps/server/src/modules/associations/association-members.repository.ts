@@ -63,11 +63,11 @@ const memberColumns = {
 
 export type AssociationMemberRow = { userId: string; displayName: string; email: string; avatarKey: string | null; role: AssociationRole; joinedAt: string; sortName: string };
 
-/** A page of members by name, optionally searched (trigram index on trame_fold(display_name)). */
+/** A page of members by name, optionally searched (trigram index on trame_fold(display_name)) and of one role. */
 export async function listAssociationMemberRows(
   db: DbOrTx,
   associationId: string,
-  page: { q?: string; after: NameCursor | null; limit: number },
+  page: { q?: string; role?: AssociationRole; after: NameCursor | null; limit: number },
 ): Promise<AssociationMemberRow[]> {
   return db
     .select(memberColumns)
@@ -77,6 +77,7 @@ export async function listAssociationMemberRows(
       and(
         eq(associationMembers.associationId, associationId),
         foldedNameContains(member.displayName, page.q),
+        page.role ? eq(associationMembers.role, page.role) : undefined,
         afterNameCursor(member.displayName, member.id, page.after),
       ),
     )

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
   associationMemberPageSchema,
+  associationMemberQuerySchema,
   associationMemberSchema,
   changeAssociationRoleBodySchema,
   idSchema,
   okSchema,
-  searchPageQuerySchema,
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { HttpServer } from "../../platform/http/http-server.js";
@@ -23,11 +23,11 @@ export function registerAssociationMemberRoutes(app: HttpServer, ctx: AppContext
       preValidation: requireSignedIn,
       schema: {
         operationId: "listAssociationMembers",
-        summary: "Members by name, searchable; e-mail addresses only for association admins",
+        summary: "Members by name, searchable, filtered by role; e-mail addresses only for association admins",
         tags,
         security: sessionSecurity,
         params: idParams,
-        querystring: searchPageQuerySchema,
+        querystring: associationMemberQuerySchema,
         response: { 200: associationMemberPageSchema },
       },
     },

@@ -90,10 +90,15 @@ export async function listAssociationMembers(
   ctx: AppContext,
   actor: Actor,
   associationId: string,
-  page: SearchPageQuery,
+  page: SearchPageQuery & { role?: AssociationRole },
 ): Promise<Page<AssociationMember>> {
   const access = await getAssociationWithAbility(ctx.db, actor, associationId, "associationMember.list");
-  const rows = await listAssociationMemberRows(ctx.db, associationId, { q: page.q, after: decodeNameCursor(page.cursor), limit: page.limit });
+  const rows = await listAssociationMemberRows(ctx.db, associationId, {
+    q: page.q,
+    role: page.role,
+    after: decodeNameCursor(page.cursor),
+    limit: page.limit,
+  });
   const { items, nextCursor } = toPage(rows, page.limit, (r) => [r.sortName, r.userId]);
   const canViewEmail = access.abilities["associationMember.viewEmail"];
   return { items: items.map((r) => presentAssociationMember(r, canViewEmail)), nextCursor };

@@ -2,7 +2,9 @@ import { z } from "zod";
 import {
   associationBrandingSchema,
   associationSchema,
+  auditFilterSchema,
   auditPageSchema,
+  auditQuerySchema,
   charterSchema,
   idSchema,
   myAssociationPageSchema,
@@ -17,7 +19,6 @@ import {
   getAssociationForActor,
   getBrandingBySlug,
   getCurrentCharter,
-  listAssociationAudit,
   listMyAssociations,
   publishCharter,
   updateAssociationSettings,
@@ -25,6 +26,7 @@ import {
 import { registerAdminAssociationRoutes } from "./admin-associations.routes.js";
 import { registerAssociationMemberRoutes } from "./association-members.routes.js";
 import { requireSignedIn, sessionSecurity } from "../../platform/http/route-guards.js";
+import { exportAssociationAuditCsv, listAssociationAudit } from "./association-audit.service.js";
 
 const idParams = z.object({ associationId: idSchema });
 // Any string: a slug that cannot exist is simply not found, like one that does not.
@@ -146,10 +148,34 @@ function registerAssociationRoutes(app: HttpServer, ctx: AppContext): void {
         tags,
         security: sessionSecurity,
         params: idParams,
-        querystring: pageQuerySchema,
+        querystring: auditQuerySchema,
         response: { 200: auditPageSchema },
       },
     },
     async (request) => listAssociationAudit(ctx, request.actor, request.params.associationId, request.query),
+  );
+
+  app.get(
+    "/associations/:associationId/audit.csv",
+    {
+      preValidation: requireSignedIn,
+      schema: {
+        operationId: "exportAssociationAudit",
+        summary: "The audit log as CSV (UTF-8 with BOM, `;` separated), with the same filters (association admins)",
+        tags,
+        security: sessionSecurity,
+        params: idParams,
+        querystring: auditFilterSchema,
+        produces: ["text/csv"],
+      },
+    },
+    async (request, reply) => {
+      const { stream, filename } = await exportAssociationAuditCsv(ctx, request.actor, request.params.associationId, request.query);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .header("cache-control", "no-store")
+        .send(stream);
+    },
   );
 }

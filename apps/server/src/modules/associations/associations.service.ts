@@ -1,14 +1,11 @@
 import type { z } from "zod";
 import {
   createAssociationBodySchema,
-  type AuditEntry,
-  type Page,
   type updateAssociationBodySchema,
 } from "@trame/contracts";
 import type { AppContext } from "../../platform/app-context.js";
 import type { Actor } from "../../platform/authz/actor.js";
-import { insertAuditRecord, listAuditRecords } from "../../platform/audit/audit.repository.js";
-import { decodeTimestampCursor, toTimestampPage } from "../../platform/db/timestamp-cursor.js";
+import { insertAuditRecord } from "../../platform/audit/audit.repository.js";
 import { toPage } from "../../platform/db/cursor.js";
 import { runInTransaction, type DbOrTx } from "../../platform/db/transaction.js";
 import { AppError, notFound, validationFailed } from "../../platform/http/app-error.js";
@@ -214,14 +211,3 @@ export async function listMyAssociations(ctx: AppContext, userId: string, page: 
   };
 }
 
-export async function listAssociationAudit(
-  ctx: AppContext,
-  actor: Actor,
-  associationId: string,
-  page: { cursor?: string; limit: number },
-): Promise<Page<AuditEntry>> {
-  await getAssociationWithAbility(ctx.db, actor, associationId, "audit.read");
-  const rows = await listAuditRecords(ctx.db, associationId, { limit: page.limit, after: decodeTimestampCursor(page.cursor) });
-  const { rows: items, nextCursor } = toTimestampPage(rows, page.limit);
-  return { items: items.map(({ at: _at, ...entry }) => entry), nextCursor };
-}

@@ -63,13 +63,7 @@ describe("sphere creation requests", () => {
     expect(approved.body).toMatchObject({ status: "approved", createdSphereId: expect.any(String) });
     const sphere = await requester.get(`/api/v1/associations/${asso.id}/spheres/${approved.body.createdSphereId}`);
     expect(sphere.body).toMatchObject({ name: "Atelier vélo", myRole: "manager", memberCount: 1, visibility: "open" });
-    expect(decided.at(-1)).toEqual({
-      associationId: asso.id,
-      requestId: request.id,
-      requestedBy: requesterId,
-      status: "approved",
-      sphereId: approved.body.createdSphereId,
-    });
+    expect(decided.at(-1)).toEqual({ associationId: asso.id, requestId: request.id, userId: requesterId, status: "approved", sphereId: approved.body.createdSphereId });
     expect((await admin.post(decide, { decision: "approve" })).status).toBe(409);
     const audit = await admin.get(`/api/v1/associations/${asso.id}/audit?limit=3`);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain("sphereCreationRequest.approved");

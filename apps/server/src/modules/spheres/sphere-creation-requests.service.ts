@@ -35,14 +35,20 @@ export async function requestSphereCreation(
     );
   }
   await assertParentSphere(ctx.db, actor, associationId, body.parentId);
-  const id = await insertCreationRequest(ctx.db, {
-    associationId,
-    requestedBy: actorUserId(actor)!,
-    name: body.name,
-    description: body.description,
-    visibility: body.visibility,
-    parentId: body.parentId ?? null,
-    reason: body.reason,
+  const requestedBy = actorUserId(actor)!;
+  // One transaction: the reviewers' mail (modules/notices) is queued with the request, or not at all.
+  const id = await runInTransaction(ctx, async (tx, events) => {
+    const inserted = await insertCreationRequest(tx, {
+      associationId,
+      requestedBy,
+      name: body.name,
+      description: body.description,
+      visibility: body.visibility,
+      parentId: body.parentId ?? null,
+      reason: body.reason,
+    });
+    events.add("sphereCreationRequest.created", { associationId, requestId: inserted, userId: requestedBy });
+    return inserted;
   });
   return presentCreationRequest((await findCreationRequestRow(ctx.db, associationId, id))!);
 }
@@ -118,7 +124,7 @@ export async function decideSphereCreationRequest(
     events.add("sphereCreationRequest.decided", {
       associationId,
       requestId,
-      requestedBy: request.requestedBy,
+      userId: request.requestedBy,
       status,
       sphereId: createdSphereId ?? existingSphereId,
     });

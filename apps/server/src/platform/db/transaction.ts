@@ -62,14 +62,19 @@ export async function runInTransaction<T>(
     const events = new EventBatch();
     let result: T;
     try {
-      result = await ctx.db.transaction((tx) => work(tx, events));
+      result = await ctx.db.transaction(async (tx) => {
+        const done = await work(tx, events);
+        // What the bus's in-transaction listeners write with the change (queued mail) commits with it, or not at all.
+        await events.writeWithin(tx, ctx.events);
+        return done;
+      });
     } catch (err) {
       if (attempt >= policy.attempts || !isRetryableTransactionError(err)) throw err;
       ctx.logger?.warn({ sqlState: sqlStateOf(err), attempt }, "transaction rolled back by the database: running it again");
       await sleep(retryDelayMs(attempt, policy));
       continue;
     }
-    events.emit(ctx.events);
+    await events.emit(ctx.events);
     return result;
   }
 }

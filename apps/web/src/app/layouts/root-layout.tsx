@@ -11,6 +11,7 @@ import { handleSessionEnded, useSession } from "../session";
 import { associationBrandingQuery, associationBySlugQuery } from "../../features/associations/associations.queries";
 import { canAdministerAssociation } from "../../features/associations/association-abilities";
 import { useSignOut } from "../../features/accounts/accounts.queries";
+import { AdminPendingCount } from "../../features/notices/components/pending-count";
 
 /** Every page: skip link, header with navigation, main, footer, and the live regions. */
 export function RootLayout() {
@@ -111,6 +112,7 @@ function AppHeader() {
                   <li>
                     <Link to="/a/$slug/admin" params={{ slug: current.slug }} className="nav-link">
                       {t("nav.associationAdmin")}
+                      <AdminPendingCount associationId={current.id} />
                     </Link>
                   </li>
                 ) : null}

@@ -10,8 +10,9 @@ import type {
   SphereCreationPolicy,
   Language,
   AssociationRole,
+  AuditFilter,
 } from "@trame/contracts";
-import { api, isApiError } from "../../app/api";
+import { api, apiUrl, isApiError } from "../../app/api";
 import type { AssociationBranding, Charter } from "../../app/contract-types";
 import { pagedQuery } from "../../app/pagination";
 import { accountKeys } from "../accounts/accounts.queries";
@@ -26,6 +27,7 @@ export const associationsApi = {
   members: (id: string) => `/associations/${id}/members`,
   member: (id: string, userId: string) => `/associations/${id}/members/${userId}`,
   audit: (id: string) => `/associations/${id}/audit`,
+  auditCsv: (id: string) => `/associations/${id}/audit.csv`,
 } as const;
 
 export const associationKeys = {
@@ -33,8 +35,8 @@ export const associationKeys = {
   branding: (slug: string) => ["association", "slug", slug, "branding"] as const,
   scope: (id: string) => ["association", id] as const,
   charter: (id: string) => ["association", id, "charter"] as const,
-  members: (id: string, q: string) => ["association", id, "members", q] as const,
-  audit: (id: string) => ["association", id, "audit"] as const,
+  members: (id: string, q: string, role: AssociationRole | "" = "") => ["association", id, "members", q, role] as const,
+  audit: (id: string, filter: AuditFilter = {}) => ["association", id, "audit", filter] as const,
 };
 
 export const associationBySlugQuery = (slug: string) =>
@@ -70,15 +72,18 @@ export const charterQuery = (associationId: string) =>
     },
   });
 
-export const associationMembersQuery = (associationId: string, q: string) =>
-  pagedQuery<AssociationMember>(associationKeys.members(associationId, q), (cursor, signal) =>
-    api<Page<AssociationMember>>(associationsApi.members(associationId), { query: { cursor, q, limit: 20 }, signal }),
+export const associationMembersQuery = (associationId: string, q: string, role: AssociationRole | "" = "") =>
+  pagedQuery<AssociationMember>(associationKeys.members(associationId, q, role), (cursor, signal) =>
+    api<Page<AssociationMember>>(associationsApi.members(associationId), { query: { cursor, q, role, limit: 20 }, signal }),
   );
 
-export const auditQuery = (associationId: string) =>
-  pagedQuery<AuditEntry>(associationKeys.audit(associationId), (cursor, signal) =>
-    api<Page<AuditEntry>>(associationsApi.audit(associationId), { query: { cursor, limit: 30 }, signal }),
+export const auditQuery = (associationId: string, filter: AuditFilter = {}) =>
+  pagedQuery<AuditEntry>(associationKeys.audit(associationId, filter), (cursor, signal) =>
+    api<Page<AuditEntry>>(associationsApi.audit(associationId), { query: { cursor, limit: 30, ...filter }, signal }),
   );
+
+/** The address of the CSV export of the audit log with these filters (a plain link: the browser downloads it). */
+export const auditCsvUrl = (associationId: string, filter: AuditFilter) => apiUrl(associationsApi.auditCsv(associationId), { ...filter });
 
 export interface UpdateAssociationBody {
   name?: string;

@@ -12,6 +12,7 @@ import { sphereDirectoryQuery, sphereQuery } from "../../spheres/spheres.queries
 import { SphereList } from "../../spheres/components/sphere-list";
 import { LazyBoundary, lazyNamed } from "../../../components/lazy";
 import { useAssociation } from "./association-layout";
+import { MyRequests } from "../../notices/components/my-requests";
 
 const NewSphereDialog = lazyNamed(() => import("../../spheres/components/new-sphere-dialog"), "NewSphereDialog");
 
@@ -36,6 +37,7 @@ export function AssociationHomePage() {
           </Button>
         ) : null}
       </div>
+      <MyRequests associationId={association.id} slug={association.slug} />
       <section aria-labelledby={mineHeadingId} className="section">
         <h2 id={mineHeadingId}>{t("spheres.mine")}</h2>
         <MySpheres />

@@ -13,6 +13,7 @@ import { useSession } from "../../../app/session";
 import { useBranding } from "../../../app/theme";
 import { associationBrandingQuery, associationBySlugQuery } from "../associations.queries";
 import { useMembershipRealtime } from "../../spheres/spheres.realtime";
+import { useNoticesRealtime } from "../../notices/notices.realtime";
 
 // The public face is for visitors from outside: members never download it.
 const PublicAssociationPage = lazyNamed(() => import("./public-association-page"), "PublicAssociationPage");
@@ -77,5 +78,6 @@ function PublicFace({ branding }: { branding: AssociationBranding }) {
 function AssociationRealtime({ association }: { association: Association }) {
   useRealtimeRoom(`association:${association.id}`);
   useMembershipRealtime(association.id);
+  useNoticesRealtime(association.id);
   return null;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { SphereSummary } from "@trame/contracts";
 import { Badge } from "../../../components/misc";
 import { VisibilityBadge } from "./visibility-badge";
+import { SphereRequestsBadge } from "../../notices/components/sphere-requests-badge";
 
 export interface SphereListProps {
   slug: string;
@@ -25,6 +26,7 @@ export function SphereList({ slug, spheres, onShowChildren }: SphereListProps) {
               <VisibilityBadge visibility={sphere.visibility} />
               {sphere.myRole ? <Badge tone="success">{t(`roles.sphere.${sphere.myRole}`)}</Badge> : null}
               {sphere.hasPendingRequest ? <Badge tone="warning">{t("spheres.pendingRequest")}</Badge> : null}
+              {sphere.myRole === "manager" || sphere.myRole === "moderator" ? <SphereRequestsBadge slug={slug} sphereId={sphere.id} /> : null}
               {sphere.archived ? <Badge>{t("spheres.archived")}</Badge> : null}
             </div>
             {sphere.description ? <p className="card-description">{sphere.description}</p> : null}

@@ -22,6 +22,7 @@ import { ReviewActions } from "../components/review-actions";
 import { SpherePicker, type PickedSphere } from "../components/sphere-picker";
 import { VisibilityBadge } from "../components/visibility-badge";
 import { creationRequestsQuery, useDecideCreationRequest } from "../spheres.queries";
+import { PendingJoinRequests } from "../../notices/components/pending-join-requests";
 
 type StatusFilter = "pending" | "all";
 
@@ -44,6 +45,8 @@ export function CreationRequestsSection() {
       ability="sphereCreationRequest.review"
       intro={<p>{t(`associationAdmin.policyHint.${association.sphereCreationPolicy}`)}</p>}
     >
+      <PendingJoinRequests associationId={association.id} slug={association.slug} />
+      <h3>{t("creationRequests.heading")}</h3>
       <Select
         label={t("creationRequests.filter")}
         value={status}

@@ -5,6 +5,7 @@ import { AdminLayout } from "../../../../app/layouts/admin-layout";
 import { NotFoundPage } from "../../../../app/layouts/status-pages";
 import { visibleAdminSections } from "../../association-abilities";
 import { useAssociation } from "../association-layout";
+import { AdminPendingCount } from "../../../notices/components/pending-count";
 
 /** The association's administration: one heading, the sections my abilities open, the chosen section. */
 export function AssociationAdminLayout() {
@@ -19,6 +20,7 @@ export function AssociationAdminLayout() {
         <li key={section.key}>
           <Link to={section.path} params={{ slug: association.slug }} activeOptions={{ exact: true }} className="subnav-link">
             {t(`associationAdmin.section.${section.key}`)}
+            {section.key === "sphereRequests" ? <AdminPendingCount associationId={association.id} /> : null}
           </Link>
         </li>
       ))}
