@@ -132,6 +132,15 @@ export async function insertEmailToken(
   await db.insert(emailTokens).values(values);
 }
 
+/** An unused, unexpired token of this purpose: what both using a token and looking its account up require. */
+const isUsableToken = (tokenHash: string, purpose: EmailTokenPurpose) =>
+  and(
+    eq(emailTokens.tokenHash, tokenHash),
+    eq(emailTokens.purpose, purpose),
+    sql`${emailTokens.usedAt} IS NULL`,
+    gt(emailTokens.expiresAt, sql`now()`),
+  );
+
 /**
  * Uses a token once, atomically: only an unused, unexpired token of this purpose is marked used, so two concurrent
  * uses cannot both succeed. Answers its user, or null (unknown, used, expired or of another purpose).
@@ -140,14 +149,7 @@ export async function consumeEmailToken(db: DbOrTx, tokenHash: string, purpose: 
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(emailTokens.tokenHash, tokenHash),
-        eq(emailTokens.purpose, purpose),
-        sql`${emailTokens.usedAt} IS NULL`,
-        gt(emailTokens.expiresAt, sql`now()`),
-      ),
-    )
+    .where(isUsableToken(tokenHash, purpose))
     .returning({ userId: emailTokens.userId });
   return row?.userId ?? null;
 }
@@ -157,14 +159,7 @@ export async function findEmailTokenUser(db: DbOrTx, tokenHash: string, purpose:
   const [row] = await db
     .select({ userId: emailTokens.userId })
     .from(emailTokens)
-    .where(
-      and(
-        eq(emailTokens.tokenHash, tokenHash),
-        eq(emailTokens.purpose, purpose),
-        sql`${emailTokens.usedAt} IS NULL`,
-        gt(emailTokens.expiresAt, sql`now()`),
-      ),
-    )
+    .where(isUsableToken(tokenHash, purpose))
     .limit(1);
   return row?.userId ?? null;
 }
